@@ -1,0 +1,147 @@
+"""The values that flow through the pipeline: frozen, so no stage can change another's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Granularity = Literal[
+    "day", "week", "weekend", "month", "season", "quarter", "year", "decade", "range"
+]
+Direction = Literal["past", "future"]
+Order = Literal["oldest-first", "newest-first"]
+DateStyle = Literal["ap", "iso", "long"]
+Paper = Literal["a4", "letter"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An inclusive run of days; a single day has start == end."""
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """What a date expression means, and how we know."""
+
+    start: date
+    end: date
+    granularity: Granularity
+    approximate: bool
+    timex: str
+    explanation: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a value stands in a source file: project-relative path, 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventSpec:
+    """One event as an article's front matter lists it, before its date is resolved."""
+
+    id: str
+    when: str
+    what: str
+    anchor: str | None
+    direction: Direction
+    quote: str | None
+    at: Position  # the `when:` value; resolver errors point inside it
+    id_at: Position
+    anchor_at: Position | None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One Markdown file of `content/`, its front matter checked."""
+
+    path: str  # project-relative, e.g. "content/2024-01-24-iraq.md"
+    stem: str  # file name without ".md": the article page's name
+    title: str
+    dateline: str
+    published: date
+    reference: date  # the dateline's day, or `published` when the dateline has none
+    reference_note: str  # how the reference date was read, for explanations
+    source: str | None
+    url: str | None
+    timeline: str
+    tags: tuple[str, ...]
+    events: tuple[EventSpec, ...]
+    body: str  # Markdown, as written
+    body_line: int  # 1-based line of the file where the body starts
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """One article's report of an event."""
+
+    article: str  # article stem
+    path: str
+    title: str
+    source: str | None
+    url: str | None
+    when: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event of a timeline, merged from every article that reports it."""
+
+    id: str
+    timeline: str
+    date: ResolvedDate
+    what: str
+    sources: tuple[SourceRef, ...]
+    tags: tuple[str, ...]
+    quote: str | None
+
+    @property
+    def sort_key(self) -> tuple[date, date, str]:
+        return (self.date.start, self.date.end, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineConfig:
+    slug: str
+    title: str
+    description: str | None
+    order: Order
+    date_style: DateStyle
+    paper: Paper
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    config: TimelineConfig
+    events: tuple[Event, ...]  # sorted by Event.sort_key, oldest first
+    updated: date | None  # newest `published` among its articles: the "as of" date
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str
+    language: str
+    timelines: tuple[TimelineConfig, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything the renderers need: no renderer reads a file or a clock."""
+
+    config: SiteConfig
+    timelines: tuple[Timeline, ...]
+    articles: tuple[Article, ...]  # sorted by path
+    updated: date | None  # newest `published` of all
