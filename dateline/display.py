@@ -1,0 +1,134 @@
+"""Dates as readers see them, in AP, ISO or long style.
+
+Our own month and weekday tables: `strftime` follows the machine's locale, and AP's month
+abbreviations (Jan. but March, Sept.) are not any locale's.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from dateline.model import DateStyle, ResolvedDate
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+AP_MONTHS = (
+    "Jan.", "Feb.", "March", "April", "May", "June",
+    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+AP_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}  # keyed by first month
+EN_DASH = "\u2013"
+APPROX = " (approx.)"
+
+
+def format_day(day: date, style: DateStyle = "ap") -> str:
+    """One day with its weekday: the lead of a single-day event."""
+    if style == "iso":
+        return day.isoformat()
+    if style == "long":
+        return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{AP_WEEKDAYS[day.weekday()]}, {AP_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def format_span(start: date, end: date, style: DateStyle = "ap") -> str:
+    """A run of days without weekdays, sharing what the two ends share ("Jan. 12–22, 2024")."""
+    if style == "iso":
+        if start == end:
+            return start.isoformat()
+        return f"{start.isoformat()} {EN_DASH} {end.isoformat()}"
+    if style == "long":
+        return _long_span(start, end)
+    return _ap_span(start, end)
+
+
+def format_date(resolved: ResolvedDate, style: DateStyle = "ap") -> str:
+    """The display form of a resolved date; approximate ones say so."""
+    start, end = resolved.start, resolved.end
+    if start == end:
+        text = format_day(start, style)
+        return text + APPROX if resolved.approximate else text
+    part = _part_of_month(start, end)
+    if resolved.approximate and part is not None and style != "iso":
+        joiner = "-" if part == "mid" else " "
+        return f"{part}{joiner}{_month_year(start, style, abbreviated=True)}"
+    text = _named_period(resolved, style) or format_span(start, end, style)
+    return text + APPROX if resolved.approximate else text
+
+
+def _ap_span(start: date, end: date) -> str:
+    first = f"{AP_MONTHS[start.month - 1]} {start.day}"
+    if start == end:
+        return f"{first}, {start.year}"
+    if start.year != end.year:
+        return f"{first}, {start.year} {EN_DASH} {AP_MONTHS[end.month - 1]} {end.day}, {end.year}"
+    if start.month != end.month:
+        return f"{first} {EN_DASH} {AP_MONTHS[end.month - 1]} {end.day}, {end.year}"
+    return f"{first}{EN_DASH}{end.day}, {end.year}"
+
+
+def _long_span(start: date, end: date) -> str:
+    last = f"{end.day} {MONTHS[end.month - 1]} {end.year}"
+    if start == end:
+        return last
+    if start.year != end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} {start.year} {EN_DASH} {last}"
+    if start.month != end.month:
+        return f"{start.day} {MONTHS[start.month - 1]} {EN_DASH} {last}"
+    return f"{start.day}{EN_DASH}{last}"
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _part_of_month(start: date, end: date) -> str | None:
+    """"early", "mid" or "late" when the span is exactly that third of one month."""
+    if (start.year, start.month) != (end.year, end.month):
+        return None
+    thirds = {(1, 10): "early", (11, 20): "mid", (21, _last_day(end.year, end.month)): "late"}
+    return thirds.get((start.day, end.day))
+
+
+def _month_year(day: date, style: DateStyle, *, abbreviated: bool = False) -> str:
+    if style == "iso":
+        return f"{day.year:04d}-{day.month:02d}"
+    names = AP_MONTHS if abbreviated and style == "ap" else MONTHS
+    return f"{names[day.month - 1]} {day.year}"
+
+
+def _whole_months(start: date, end: date) -> bool:
+    return start.day == 1 and end.day == _last_day(end.year, end.month)
+
+
+def _named_period(resolved: ResolvedDate, style: DateStyle) -> str | None:
+    """A name for spans that are whole calendar periods (month, season, quarter, year, decade)."""
+    start, end = resolved.start, resolved.end
+    if not _whole_months(start, end):
+        return None
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months == 1:
+        return _month_year(start, style)
+    if start.month == 1 and end.month == 12:
+        if start.year == end.year:
+            return str(start.year)
+        if months == 120 and start.year % 10 == 0:
+            return f"the {start.year}s"
+        return f"{start.year}{EN_DASH}{end.year}"
+    if months == 3 and resolved.granularity == "season" and start.month in SEASONS:
+        season = SEASONS[start.month]
+        if start.year == end.year:
+            return f"{season} {start.year}"
+        return f"{season} {start.year}{EN_DASH}{str(end.year)[-2:]}"
+    if resolved.granularity == "quarter" and months == 3 and start.month % 3 == 1:
+        quarter = (start.month + 2) // 3
+        return f"{start.year}-Q{quarter}" if style == "iso" else f"Q{quarter} {start.year}"
+    if style == "iso":
+        return f"{_month_year(start, style)} {EN_DASH} {_month_year(end, style)}"
+    if start.year == end.year:
+        return f"{MONTHS[start.month - 1]}{EN_DASH}{MONTHS[end.month - 1]} {end.year}"
+    return f"{_month_year(start, style)} {EN_DASH} {_month_year(end, style)}"
