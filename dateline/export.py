@@ -1,0 +1,57 @@
+"""A timeline's exports as data: each output format names its file, media type and builder.
+
+Like Hugo's output formats, adding a format is one row in `OUTPUT_FORMATS`; `export_timeline`
+runs them all and returns `{relative_path: bytes}` for the writer, touching no disk or clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateline.export_calendar import build_calendar
+from dateline.export_data import build_events_csv, build_events_json, build_timelinejs
+from dateline.export_feed import build_atom_feed
+from dateline.model import Site, Timeline
+
+Builder = Callable[[Site, Timeline], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    """One file written beside each timeline page."""
+
+    name: str
+    file_name: str
+    media_type: str
+    builder: Builder
+    rel: str = "alternate"  # how the timeline page links to it
+
+
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("json", "events.json", "application/json", build_events_json),
+    OutputFormat("csv", "events.csv", "text/csv; charset=utf-8", build_events_csv),
+    OutputFormat("atom", "feed.xml", "application/atom+xml", build_atom_feed),
+    OutputFormat("ics", "calendar.ics", "text/calendar; charset=utf-8", build_calendar),
+    OutputFormat("timelinejs", "timelinejs.json", "application/json", build_timelinejs),
+)
+
+
+def export_path(timeline: Timeline, output: OutputFormat) -> str:
+    return f"{timeline.config.slug}/{output.file_name}"
+
+
+def export_timeline(site: Site, timeline: Timeline) -> dict[str, bytes]:
+    """Every export of one timeline, keyed by site-relative path."""
+    return {
+        export_path(timeline, output): output.builder(site, timeline)
+        for output in OUTPUT_FORMATS
+    }
+
+
+def export_site(site: Site) -> dict[str, bytes]:
+    """Every export of every timeline."""
+    files: dict[str, bytes] = {}
+    for timeline in site.timelines:
+        files.update(export_timeline(site, timeline))
+    return dict(sorted(files.items()))
