@@ -1,0 +1,165 @@
+"""Article bodies: Markdown to HTML that is safe to publish, with their dated phrases marked.
+
+Raw HTML in a body is sanitised with an allow-list (nh3) rather than escaped, so reporters can
+use a table or an abbreviation, but never a script, a style, a frame or an event handler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+import markdown
+import nh3
+
+from dateline.model import Article, Event
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+    "li", "ol", "p", "pre", "q", "s", "small", "strong", "sub", "sup", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul",
+})
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "ol": {"start"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+DROPPED_WITH_CONTENT = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript",
+    "template", "svg", "math", "textarea", "select", "button", "form",
+})
+MARKDOWN_EXTENSIONS = ("tables", "sane_lists")
+
+# A tag as nh3 serialises it (attributes double-quoted, ">" escaped inside them), or a run of text.
+TOKEN = re.compile(r'(<(?:[^>"]|"[^"]*")*>)|([^<]+)')
+HEADING_TAG = re.compile(r"^<(/?)h([1-6])\b")
+EXTERNAL_HREF = re.compile(r'<a\b[^>]*\bhref="(?:https?:)?//', re.IGNORECASE)
+# Text inside these must not receive a link: no link inside a link, no marks in code.
+NO_MARK_INSIDE = frozenset({"a", "code", "pre"})
+
+
+@dataclass(frozen=True, slots=True)
+class DatedPhrase:
+    """An event's `when` as the article words it, and where the timeline shows that event."""
+
+    event_id: str
+    timeline: str
+    text: str
+    start: date
+
+
+def dated_phrases(article: Article, events: Sequence[Event]) -> tuple[DatedPhrase, ...]:
+    """The phrases of one article, in the order its front matter lists the events."""
+    by_id = {event.id: event for event in events if event.timeline == article.timeline}
+    phrases: list[DatedPhrase] = []
+    for spec in article.events:
+        event = by_id.get(spec.id)
+        wording = spec.when.strip()
+        if event is not None and wording:
+            phrases.append(DatedPhrase(event.id, event.timeline, wording, event.date.start))
+    return tuple(phrases)
+
+
+def render_markdown(body: str, phrases: Sequence[DatedPhrase] = ()) -> str:
+    """Markdown to sanitised HTML, headings moved down one level (the page owns the h1)."""
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    raw = converter.convert(body)
+    clean = nh3.clean(
+        raw,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        link_rel=None,
+        strip_comments=True,
+    )
+    html = "".join(_adjust_tag(token) for token in _tokens(clean))
+    for phrase in phrases:
+        html = mark_phrase(html, phrase)
+    return html
+
+
+def mark_phrase(html: str, phrase: DatedPhrase) -> str:
+    """Wrap the first occurrence of the phrase in text (case-sensitive first, then not)."""
+    for wording in _wordings(phrase.text):
+        for flags in (0, re.IGNORECASE):
+            pattern = re.compile(r"(?<!\w)" + re.escape(wording) + r"(?!\w)", flags)
+            found = _first_in_text(html, pattern)
+            if found is not None:
+                start, end = found
+                return html[:start] + _mark(phrase, html[start:end]) + html[end:]
+    return html
+
+
+def _wordings(text: str) -> tuple[str, ...]:
+    """The phrase as HTML text; then without a trailing aside such as "(local time)",
+    which front matter often adds but a body's sentence may word apart."""
+    escaped = escape(text, quote=False)
+    shorter = re.sub(r"\s*\([^()]*\)$", "", escaped)
+    return (escaped, shorter) if shorter and shorter != escaped else (escaped,)
+
+
+def _mark(phrase: DatedPhrase, shown: str) -> str:
+    event_id = escape(phrase.event_id)
+    href = f"../{escape(phrase.timeline)}/index.html#{event_id}"
+    return (
+        f'<mark id="at-{event_id}"><a href="{href}">'
+        f'<time datetime="{phrase.start.isoformat()}">{shown}</time></a></mark>'
+    )
+
+
+def _first_in_text(html: str, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    """Where the pattern first matches inside one text node that may take a link."""
+    blocked: list[str] = []
+    for match in TOKEN.finditer(html):
+        tag, text = match.group(1), match.group(2)
+        if tag is not None:
+            _track(tag, blocked)
+            continue
+        if blocked or text is None:
+            continue
+        hit = pattern.search(text)
+        if hit is not None:
+            return match.start() + hit.start(), match.start() + hit.end()
+    return None
+
+
+def _track(tag: str, blocked: list[str]) -> None:
+    """Keep a stack of open elements whose text must stay unmarked (links, code, our marks)."""
+    name_match = re.match(r"<(/?)([a-zA-Z0-9]+)", tag)
+    if name_match is None:
+        return
+    closing, name = name_match.group(1) == "/", name_match.group(2).lower()
+    if name not in NO_MARK_INSIDE and name != "mark":
+        return
+    if closing:
+        if name in blocked:
+            del blocked[len(blocked) - 1 - blocked[::-1].index(name)]
+    elif not tag.endswith("/>"):
+        blocked.append(name)
+
+
+def _tokens(html: str) -> Iterator[str]:
+    for match in TOKEN.finditer(html):
+        yield match.group(0)
+
+
+def _adjust_tag(token: str) -> str:
+    """Demote headings by one level; give external links rel="noopener noreferrer"."""
+    heading = HEADING_TAG.match(token)
+    if heading is not None:
+        level = min(int(heading.group(2)) + 1, 6)
+        return f"<{heading.group(1)}h{level}" + token[heading.end():]
+    if EXTERNAL_HREF.match(token):
+        return token[:-1] + ' rel="noopener noreferrer">'
+    return token
