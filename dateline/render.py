@@ -1,0 +1,256 @@
+"""The HTML site as `{relative_path: bytes}`: home, timelines, articles, tags and static assets.
+
+Pure: the pages come from the `Site` and the templates alone, so the same input gives the same
+bytes. Every link is relative and names a file, so the site works from any folder or file://.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from dateline.display import format_day, format_span
+from dateline.markup import dated_phrases, render_markdown
+from dateline.model import Article, DateStyle, Event, Site, Timeline
+from dateline.views import (
+    EventView,
+    Link,
+    event_view,
+    group_by_month,
+    in_page_order,
+    summarise,
+    tag_slug,
+    timeline_title,
+)
+
+BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATIC_SUFFIXES = (".css", ".svg", ".txt")
+EXPORT_LINKS = (
+    ("JSON", "events.json"),
+    ("CSV", "events.csv"),
+    ("Atom feed", "feed.xml"),
+    ("Calendar (ICS)", "calendar.ics"),
+    ("TimelineJS", "timelinejs.json"),
+    ("PDF brief", "brief.pdf"),
+)
+DEFAULT_STYLE: DateStyle = "ap"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEvent:
+    """An event listed under an article; `anchor` is set when the body had no phrase to mark."""
+
+    event: EventView
+    anchor: str | None
+
+
+def make_environment(template_dirs: Sequence[Path]) -> Environment:
+    """Templates looked up in order: a site's own folder first, then the bundled one."""
+    return Environment(
+        loader=FileSystemLoader([str(folder) for folder in template_dirs]),
+        autoescape=select_autoescape(["html", "htm", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_site(site: Site, env: Environment) -> dict[str, bytes]:
+    """Every page and static file of the HTML site, keyed by path relative to the site root."""
+    pages: dict[str, bytes] = {}
+    pages["index.html"] = _page(env, "index.html", site, "", _home_context(site))
+    for timeline in site.timelines:
+        path = f"{timeline.config.slug}/index.html"
+        pages[path] = _page(env, "timeline.html", site, "../", _timeline_context(site, timeline))
+    for article in site.articles:
+        context = _article_context(site, article)
+        pages[f"articles/{article.stem}.html"] = _page(env, "article.html", site, "../", context)
+    for slug, context in _tag_contexts(site).items():
+        pages[f"tags/{slug}.html"] = _page(env, "tag.html", site, "../", context)
+    pages.update(_static_files(env))
+    return dict(sorted(pages.items()))
+
+
+def json_ld(data: Mapping[str, object]) -> Markup:
+    """JSON for a <script type="application/ld+json"> that no value can close or comment out."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return Markup(text)
+
+
+def _page(env: Environment, name: str, site: Site, root: str, context: dict[str, object]) -> bytes:
+    nav = tuple(
+        Link(t.config.title, f"{root}{t.config.slug}/index.html") for t in site.timelines
+    )
+    common: dict[str, object] = {
+        "lang": site.config.language,
+        "site_title": site.config.title,
+        "root": root,
+        "home_href": f"{root}index.html",
+        "stylesheet_href": f"{root}static/style.css",
+        "nav": nav,
+        "json_ld": None,
+        "feed_href": None,
+    }
+    html = env.get_template(name).render({**common, **context})
+    return html.encode("utf-8")
+
+
+def _style_of(site: Site, slug: str) -> DateStyle:
+    for timeline in site.timelines:
+        if timeline.config.slug == slug:
+            return timeline.config.date_style
+    return DEFAULT_STYLE
+
+
+def _home_context(site: Site) -> dict[str, object]:
+    updated = format_span(site.updated, site.updated, DEFAULT_STYLE) if site.updated else None
+    return {
+        "page_title": site.config.title,
+        "timelines": tuple(summarise(timeline, "") for timeline in site.timelines),
+        "updated": updated,
+    }
+
+
+def _timeline_context(site: Site, timeline: Timeline) -> dict[str, object]:
+    config = timeline.config
+    ordered = in_page_order(timeline.events, config.order)
+    style = config.date_style
+    views = tuple(event_view(e, style, site, "../", on_timeline_page=True) for e in ordered)
+    structured = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": config.title,
+        "numberOfItems": len(views),
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "item": {
+                    "@type": "Event",
+                    "name": view.what,
+                    "startDate": view.datetime,
+                    "endDate": view.end_datetime,
+                    "url": f"index.html#{view.id}",
+                    "description": view.lead,
+                },
+            }
+            for position, view in enumerate(views, start=1)
+        ],
+    }
+    return {
+        "page_title": f"{config.title} \u2014 {site.config.title}",
+        "timeline": summarise(timeline, "../"),
+        "title": config.title,
+        "order_note": "Newest first" if config.order == "newest-first" else "Oldest first",
+        "years": group_by_month(views),
+        "exports": tuple(Link(text, href) for text, href in EXPORT_LINKS),
+        "feed_href": "feed.xml",
+        "json_ld": json_ld(structured),
+    }
+
+
+def _article_context(site: Site, article: Article) -> dict[str, object]:
+    style = _style_of(site, article.timeline)
+    events = _events_of_article(site, article)
+    body = render_markdown(article.body, dated_phrases(article, events))
+    listed = tuple(
+        ArticleEvent(
+            event_view(event, style, site, "../"),
+            None if f'id="at-{event.id}"' in body else f"at-{event.id}",
+        )
+        for event in events
+    )
+    structured: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "dateline": article.dateline,
+        "datePublished": article.published.isoformat(),
+    }
+    if article.source:
+        structured["publisher"] = {"@type": "Organization", "name": article.source}
+    if article.url:
+        structured["isBasedOn"] = article.url
+    return {
+        "page_title": f"{article.title} \u2014 {site.config.title}",
+        "title": article.title,
+        "dateline": article.dateline,
+        "published": format_day(article.published, style),
+        "published_datetime": article.published.isoformat(),
+        "source": article.source,
+        "url": article.url,
+        "timeline": Link(
+            timeline_title(site, article.timeline), f"../{article.timeline}/index.html"
+        ),
+        "tags": tuple(Link(tag, f"../tags/{tag_slug(tag)}.html") for tag in article.tags),
+        "body": Markup(body),
+        "events": listed,
+        "json_ld": json_ld(structured),
+    }
+
+
+def _events_of_article(site: Site, article: Article) -> tuple[Event, ...]:
+    """The article's events in front-matter order, as merged on its timeline."""
+    wanted = [spec.id for spec in article.events]
+    found = {
+        event.id: event
+        for timeline in site.timelines
+        if timeline.config.slug == article.timeline
+        for event in timeline.events
+        if event.id in wanted
+    }
+    return tuple(found[event_id] for event_id in dict.fromkeys(wanted) if event_id in found)
+
+
+def _tag_contexts(site: Site) -> dict[str, dict[str, object]]:
+    """One page per tag of any event or article, its events in date order across timelines."""
+    names: dict[str, str] = {}
+    tagged_events: dict[str, list[Event]] = {}
+    tagged_articles: dict[str, list[Link]] = {}
+    every_event = sorted(
+        (event for timeline in site.timelines for event in timeline.events),
+        key=lambda e: (e.sort_key, e.timeline),
+    )
+    for event in every_event:
+        for tag in event.tags:
+            names.setdefault(tag_slug(tag), tag)
+            tagged_events.setdefault(tag_slug(tag), []).append(event)
+    for article in site.articles:
+        for tag in article.tags:
+            names.setdefault(tag_slug(tag), tag)
+            link = Link(article.title, f"../articles/{article.stem}.html")
+            tagged_articles.setdefault(tag_slug(tag), []).append(link)
+    contexts: dict[str, dict[str, object]] = {}
+    for slug in sorted(names):
+        events = tagged_events.get(slug, [])
+        contexts[slug] = {
+            "page_title": f"Tagged \u201c{names[slug]}\u201d \u2014 {site.config.title}",
+            "tag": names[slug],
+            "events": tuple(
+                event_view(event, _style_of(site, event.timeline), site, "../") for event in events
+            ),
+            "articles": tuple(tagged_articles.get(slug, [])),
+        }
+    return contexts
+
+
+def _static_files(env: Environment) -> dict[str, bytes]:
+    """Static assets through the loader, so a site's own templates/static/ overrides ours."""
+    loader = env.loader
+    if loader is None:
+        return {}
+    names = env.list_templates(filter_func=lambda name: name.startswith("static/"))
+    files: dict[str, bytes] = {}
+    for name in sorted(names):
+        if name.endswith(STATIC_SUFFIXES):
+            source, _, _ = loader.get_source(env, name)
+            files[name] = source.encode("utf-8")
+    return files

@@ -1,0 +1,164 @@
+"""What the page templates receive: every date already formatted, every link already relative.
+
+Templates never compute dates or paths (so an overriding template cannot get them wrong); these
+frozen values are the whole vocabulary a template can use, documented in docs/templates.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dateline.display import APPROX, MONTHS, format_date, format_span
+from dateline.model import DateStyle, Event, Order, Site, Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    number: int
+    title: str
+    outlet: str | None
+    article_href: str  # the dated phrase on the article page
+    url: str | None  # the outlet's own page
+    when: str  # the expression as this article words it
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: str
+    element_id: str  # unique on its page: the id itself, or timeline-qualified on tag pages
+    timeline: Link  # the event's timeline (for tag pages)
+    permalink: str  # the event on its timeline page
+    lead: str  # "Tue, Jan. 23, 2024", "early Jan. 2024"
+    datetime: str  # ISO start date for <time datetime>
+    end_datetime: str
+    approximate: bool
+    span: str | None  # the exact days of an approximate date, when the lead does not show them
+    what: str
+    quote: str | None
+    sources: tuple[SourceView, ...]
+    tags: tuple[Link, ...]
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class MonthGroup:
+    heading: str  # "January"
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    heading: str  # "2024"
+    months: tuple[MonthGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSummary:
+    link: Link  # to the timeline page, relative to the page showing the summary
+    description: str | None
+    span: str | None  # "Oct. 7, 2023 – Jan. 30, 2024"; None without events
+    count: str  # "12 events"
+    updated: str | None  # "Jan. 30, 2024"
+
+
+def tag_slug(tag: str) -> str:
+    """A file name for a tag's page: lower case letters, digits and hyphens only."""
+    slug = re.sub(r"[^a-z0-9]+", "-", tag.lower()).strip("-")
+    return slug or "tag"
+
+
+def timeline_span(events: Sequence[Event]) -> tuple[date, date] | None:
+    if not events:
+        return None
+    return min(e.date.start for e in events), max(e.date.end for e in events)
+
+
+def summarise(timeline: Timeline, root: str) -> TimelineSummary:
+    config = timeline.config
+    style = config.date_style
+    span = timeline_span(timeline.events)
+    count = len(timeline.events)
+    updated = timeline.updated
+    return TimelineSummary(
+        link=Link(config.title, f"{root}{config.slug}/index.html"),
+        description=config.description,
+        span=format_span(span[0], span[1], style) if span else None,
+        count=f"{count} event" if count == 1 else f"{count} events",
+        updated=format_span(updated, updated, style) if updated else None,
+    )
+
+
+def event_view(
+    event: Event, style: DateStyle, site: Site, root: str, *, on_timeline_page: bool = False
+) -> EventView:
+    """One event as a page shows it; `root` leads from the page to the site's top folder."""
+    display = format_date(event.date, style)
+    lead = display.removesuffix(APPROX)
+    exact = format_span(event.date.start, event.date.end, style)
+    sources = tuple(
+        SourceView(
+            number=number,
+            title=source.title,
+            outlet=source.source,
+            article_href=f"{root}articles/{source.article}.html#at-{event.id}",
+            url=source.url,
+            when=source.when,
+        )
+        for number, source in enumerate(event.sources, start=1)
+    )
+    return EventView(
+        id=event.id,
+        element_id=event.id if on_timeline_page else f"{event.timeline}--{event.id}",
+        timeline=Link(timeline_title(site, event.timeline), f"{root}{event.timeline}/index.html"),
+        permalink=(
+            f"#{event.id}" if on_timeline_page else f"{root}{event.timeline}/index.html#{event.id}"
+        ),
+        lead=lead,
+        datetime=event.date.start.isoformat(),
+        end_datetime=event.date.end.isoformat(),
+        approximate=event.date.approximate,
+        span=exact if event.date.approximate and exact != lead else None,
+        what=event.what,
+        quote=event.quote,
+        sources=sources,
+        tags=tuple(Link(tag, f"{root}tags/{tag_slug(tag)}.html") for tag in event.tags),
+        explanation=event.date.explanation,
+    )
+
+
+def group_by_month(events: Iterable[EventView]) -> tuple[YearGroup, ...]:
+    """Year and month headings over events already in page order (by their start date)."""
+    years: list[tuple[str, list[tuple[str, list[EventView]]]]] = []
+    for view in events:
+        year, month = view.datetime[:4], MONTHS[int(view.datetime[5:7]) - 1]
+        if not years or years[-1][0] != year:
+            years.append((year, []))
+        months = years[-1][1]
+        if not months or months[-1][0] != month:
+            months.append((month, []))
+        months[-1][1].append(view)
+    return tuple(
+        YearGroup(year, tuple(MonthGroup(month, tuple(items)) for month, items in months))
+        for year, months in years
+    )
+
+
+def in_page_order(events: Sequence[Event], order: Order) -> tuple[Event, ...]:
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    return tuple(reversed(ordered)) if order == "newest-first" else tuple(ordered)
+
+
+def timeline_title(site: Site, slug: str) -> str:
+    for timeline in site.timelines:
+        if timeline.config.slug == slug:
+            return timeline.config.title
+    return slug
