@@ -371,3 +371,15 @@ def test_timelinejs_slides_carry_dates_text_and_unique_ids(files: dict[str, byte
         "Gunmen cross the border; &quot;many&quot; killed, towns overrun"
     )
     assert '<a href="https://example.org/iraq?a=1,b=2">' in slides[2]["text"]["text"]
+
+
+def test_an_empty_timeline_still_exports_valid_files() -> None:
+    site = sample_site()
+    empty = Timeline(site.timelines[0].config, (), None)
+    files = export_timeline(site, empty)
+    assert json.loads(files["proxy-attacks/events.json"])["events"] == []
+    feed = ET.fromstring(files["proxy-attacks/feed.xml"])
+    assert feed.findtext(f"{ATOM}updated") == "2024-01-25T00:00:00Z"  # the site's newest article
+    assert feed.findall(f"{ATOM}entry") == []
+    assert _unfold(files["proxy-attacks/calendar.ics"])[-1] == "END:VCALENDAR"
+    assert files["proxy-attacks/events.csv"] == b"id,start,end,display,approximate,what,sources\r\n"

@@ -169,3 +169,11 @@ def test_long_brief_paginates_without_splitting_events(
         assert text.count("End of report.") == len(starts)
         seen += starts
     assert seen == [f"{number:02d}" for number in range(40)]  # all there, in order
+
+
+def test_an_empty_timeline_prints_one_page(env: jinja2.Environment, tmp_path: Path) -> None:
+    site = sample_site()
+    empty = replace(site.timelines[0], events=(), updated=None)
+    pdf = html_to_pdf(brief_html(site, empty, env), brief_epoch(empty))
+    assert "No events yet." in _pdf_text(pdf, tmp_path)
+    assert _pdf_info(pdf, tmp_path)["Pages"] == "1"
