@@ -28,7 +28,7 @@ US aircraft struck three sites on Tuesday (local time), officials said. The stri
 a missile attack on Al-Asad Air Base over the weekend.
 
 <script>alert("body")</script>
-<img src="x.png" alt="map" onerror="alert('img')">
+<img src="https://example.org/map.png" alt="map" onerror="alert('img')">
 <a href="javascript:alert('link')">a bad link</a> and [a good one](https://example.org/more).
 <iframe src="https://example.org/frame">framed</iframe>
 <style>body { display: none }</style>
@@ -43,7 +43,7 @@ Fighting had intensified since the beginning of the month.
 """
 
 YEMEN_BODY = """\
-US and British forces struck Houthi targets late Thursday. Tensions had risen through December.
+US and British forces struck Houthi targets late Thursday. Tensions had risen for weeks.
 """
 
 
