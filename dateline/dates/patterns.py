@@ -1,0 +1,66 @@
+"""Regex pieces built from the lexicon, shared by every rule (and by a later `extract`).
+
+All pieces are non-capturing and contain no anchors, so rules can use them with `fullmatch`
+(resolve) or `finditer` (running prose). Text reaching them is normalised: lower case, single
+spaces, straight quotes, every dash written "-".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dateline.dates import lexicon
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest first, so 'sept' is tried before 'sep' and 'christmas eve' before 'christmas'."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+WEEKDAY = rf"(?:{alternation(lexicon.WEEKDAYS)})\b\.?"
+WEEKDAY_PLURAL = rf"(?:{alternation(n.lower() for n in lexicon.WEEKDAY_NAMES)})s\b"
+MONTH = rf"(?:{alternation(lexicon.MONTHS)})\b\.?"
+DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+DAY_WORD = rf"(?:{alternation(w for w, v in lexicon.ORDINAL_WORDS.items() if v > 0)})\b"
+DAY = rf"(?:{DAY_NUMBER}|{DAY_WORD})"
+YEAR = r"(?:1[6-9]\d\d|20\d\d|21\d\d)\b"
+COUNT = (rf"(?:\d{{1,3}}|{alternation(lexicon.NUMBER_WORDS)}|"
+         rf"{alternation(lexicon.VAGUE_COUNTS)})\b")
+HEDGE = rf"(?:{alternation(lexicon.HEDGES)})\b"
+UNIT = r"(?:day|week|fortnight|month|year|decade|hour)s?\b"
+HOLIDAY = (rf"(?:{alternation(list(lexicon.FIXED_HOLIDAYS) + list(lexicon.MOVABLE_HOLIDAYS))})"
+           r"(?![a-z])")
+SEASON = rf"(?:{alternation(lexicon.SEASONS)})\b"
+DAY_PART = rf"(?:{alternation(lexicon.DAY_PARTS)})\b"
+ZONE = rf"(?:{alternation(lexicon.TIME_ZONES)})\b"
+
+
+
+def quantity(hedge: str = "?", count: str = "") -> str:
+    """A count with its unit: "10 days", "some 10 days", "a week and a half", "half a year".
+
+    `hedge` is "?" (optional hedge), "" (hedge required); `count` "?" lets the count go
+    ("the past week and a half").
+    """
+    return (rf"(?:(?P<hedge>{HEDGE}) ){hedge}(?:(?P<half_a>half an?) |(?P<count>{COUNT})"
+            rf"(?P<half_before> and a half)? (?:of )?){count}(?P<unit>{UNIT})"
+            r"(?P<half_after> and a half)?")
+
+
+QUANTITY = quantity()
+
+# Clock times and parts of the day: accepted around a day and kept out of the span.
+CLOCK = (r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b|\d{4} ?(?:gmt|utc|hrs|hours)\b"
+         r"|noon\b|midnight\b|midday\b)")
+TIME_PHRASE = (rf"(?:(?:shortly |just |right |sometime |some time |soon )?"
+               rf"(?:before |after |around |about |at |by |from |until |in the )?"
+               rf"(?:{CLOCK}|{DAY_PART})(?: \(?{ZONE}\)?)?)")
+BEFORE_DAY = rf"(?:(?:early|late|sometime|earlier|later)(?: on)? |{TIME_PHRASE},? (?:on )?)?"
+AFTER_DAY = (rf"(?: {DAY_PART})?(?:,? {TIME_PHRASE})?"
+             rf"(?:,? {ZONE}| \((?:{ZONE}|{TIME_PHRASE})\))?")
+
+
+def around_day(core: str) -> str:
+    """A day-naming pattern with optional times, parts of day and zones on either side."""
+    return f"{BEFORE_DAY}{core}{AFTER_DAY}"

@@ -1,0 +1,157 @@
+"""What builders share: the call's context, their result, and readers for matched words."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import NamedTuple
+
+from dateline.dates import lexicon
+from dateline.dates.spans import describe_day, describe_span
+from dateline.errors import DateError
+from dateline.model import Direction, Granularity, Span
+
+Groups = Mapping[str, str | None]
+
+
+class Found(NamedTuple):
+    """A builder's answer; resolve adds the expression text to `reason` for the explanation."""
+
+    start: date
+    end: date
+    granularity: Granularity
+    approximate: bool
+    timex: str
+    reason: str
+
+
+class Context(NamedTuple):
+    """Everything a builder may look at besides the matched words."""
+
+    reference: date
+    anchor: Span | None
+    direction: Direction
+    reference_label: str
+    anchor_label: str
+    text: str  # the expression as written, for messages
+    resolve_inner: Callable[[str, Context], Found]  # for "since X", ranges, inline anchors
+
+    @property
+    def ref(self) -> str:
+        """'the reference, Wed 13 Mar 2024' (the label alone when it already names the day)."""
+        return with_day(self.reference_label, describe_day(self.reference))
+
+    @property
+    def anchor_span(self) -> Span:
+        if self.anchor is None:  # resolve checks this first; kept for type narrowing
+            raise DateError("this expression counts from another event: add `anchor:`")
+        return self.anchor
+
+    @property
+    def anchor_words(self) -> str:
+        span = self.anchor_span
+        return with_day(self.anchor_label, describe_span(span.start, span.end))
+
+
+def with_day(label: str, day_words: str) -> str:
+    return label if day_words in label else f"{label}, {day_words}"
+
+
+def one_day(day: date, reason: str, approximate: bool = False) -> Found:
+    return Found(day, day, "day", approximate, day.isoformat(), reason)
+
+
+def day_range(start: date, end: date, reason: str, approximate: bool = False) -> Found:
+    """A run of days aligned to no calendar unit: granularity 'range', timex 'start/end'."""
+    if start == end:
+        return one_day(start, reason, approximate)
+    if end < start:
+        raise DateError(f"this would end ({describe_day(end)}) before it starts "
+                        f"({describe_day(start)})")
+    return Found(start, end, "range", approximate, f"{start.isoformat()}/{end.isoformat()}",
+                 reason)
+
+
+def number_of(word: str) -> int:
+    """'12', '12th', 'twelfth', 'twelve' → 12."""
+    word = word.strip()
+    digits = word.rstrip("stndrh")
+    if digits.isdigit():
+        return int(digits)
+    if word in lexicon.ORDINAL_WORDS:
+        return lexicon.ORDINAL_WORDS[word]
+    return lexicon.NUMBER_WORDS[word]
+
+
+def month_of(word: str) -> int:
+    return lexicon.MONTHS[word.rstrip(".")]
+
+
+def weekday_of(word: str) -> int:
+    """'Tues.' → 1; plural 'Fridays' (in "three Fridays ago") → 4."""
+    word = word.rstrip(".")
+    return lexicon.WEEKDAYS[word[:-1] if word.endswith("days") else word]
+
+
+def checked_date(year: int, month: int, day: int, text: str) -> date:
+    """A real calendar day, or a DateError that says why not."""
+    if not 1 <= month <= 12:
+        raise DateError(f'"{text}" is not a real date: there is no month {month}')
+    try:
+        return date(year, month, day)
+    except ValueError:
+        name = lexicon.MONTH_NAMES[month - 1]
+        raise DateError(f'"{text}" is not a real date: {name} {year} has no day {day}') from None
+
+
+class Offset(NamedTuple):
+    """A counted length: `low`..`high` days, or months when `in_months`."""
+
+    low: int
+    high: int
+    in_months: bool
+    unit: str  # day, week, fortnight, month, year, decade, hour
+    approximate: bool
+
+
+def offset_of(groups: Groups) -> Offset:
+    """Read QUANTITY's groups: the count, any 'and a half', the unit, and how a hedge widens it."""
+    unit = (groups["unit"] or "day").removesuffix("s")
+    if groups.get("half_a"):
+        amount: float = 0.5
+        vague: tuple[int, int] | None = None
+    else:
+        count = (groups["count"] or "a").replace("  ", " ")
+        vague = lexicon.VAGUE_COUNTS.get(count)
+        amount = float(vague[0]) if vague else float(number_of(count))
+    if groups.get("half_before") or groups.get("half_after"):
+        amount += 0.5
+    hedge = lexicon.HEDGES.get(groups.get("hedge") or "", "exact")
+    scale: float
+    if unit in lexicon.CALENDAR_UNITS and (amount * lexicon.CALENDAR_UNITS[unit]).is_integer():
+        scale, in_months = lexicon.CALENDAR_UNITS[unit], True
+    elif unit in lexicon.CALENDAR_UNITS:
+        scale, in_months = lexicon.CALENDAR_UNITS[unit] * 30.4375, False
+    elif unit == "hour":
+        scale, in_months = 1 / 24, False
+    else:
+        scale, in_months = lexicon.DAY_UNITS[unit], False
+    point: float = amount * scale
+    low = high = point
+    if vague:
+        high = vague[1] * scale
+    elif hedge != "exact":
+        width = max(1.0, round(point / 5)) if unit != "hour" else max(point / 5, 1 / 24)
+        low = point - width if hedge in ("around", "under") else point
+        high = point + width if hedge in ("around", "over") else point
+    approximate = bool(vague) or hedge != "exact" or not (low.is_integer() and high.is_integer())
+    return Offset(math.floor(low), math.ceil(high), in_months, unit, approximate)
+
+
+def count_words(offset: Offset) -> str:
+    """'3 days', '2 to 4 days', '1 month': how an explanation states an offset."""
+    noun = "month" if offset.in_months else "day"
+    if offset.low == offset.high:
+        return f"{offset.low} {noun}{'' if offset.low == 1 else 's'}"
+    return f"{offset.low} to {offset.high} {noun}s"

@@ -1,0 +1,173 @@
+"""The public entry point: text + reference (+ anchor) → ResolvedDate, or a DateError."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
+
+from dateline.dates import lexicon
+from dateline.dates.readings import Context, Found
+from dateline.dates.rules import RULES, Rule
+from dateline.errors import DateError
+from dateline.model import Direction, ResolvedDate, Span
+
+MAX_LENGTH = 200
+LEAD = r"(?:(?:on|by|as of|until|till|at|during|starting|effective|from|dated) )?"
+COMPILED = tuple((rule, re.compile(LEAD + "(?:" + rule.pattern + ")")) for rule in RULES)
+PREFIXES = tuple(re.compile(rule.pattern) for rule in RULES if not rule.greedy)
+TRANSLATION = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
+    "\t": " ", "\n": " ", "\r": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-",
+    "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+})
+EDGE_PUNCTUATION = " .,;:!?\"'"
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _pattern_words() -> frozenset[str]:
+    """Literal words of the rule patterns: known words, so they never get a did-you-mean."""
+    words: set[str] = set()
+    for rule in RULES:
+        source = re.sub(r"\?P<\w+>|\\[a-zA-Z]", " ", rule.pattern)
+        words.update(re.findall(r"[a-z]{2,}", source))
+    return frozenset(words)
+
+
+KNOWN_WORDS = frozenset(lexicon.VOCABULARY) | _pattern_words() | {"a"}
+HINT_WORDS = tuple(sorted(word for word in KNOWN_WORDS if len(word) > 3))
+
+
+class Reading(NamedTuple):
+    """A parse: which rule matched, and its groups. Pure in the text, so it can be cached."""
+
+    rule: Rule
+    groups: dict[str, str | None]
+
+
+class Failure(NamedTuple):
+    message: str
+    offset: int
+
+
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """Lower case, straight quotes, one kind of dash and space; with each char's source index."""
+    mapped = text.translate(TRANSLATION)
+    lowered = mapped.lower()
+    if len(lowered) != len(mapped):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in mapped)
+    chars: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(lowered):
+        if char == " " and (not chars or chars[-1] == " "):
+            continue
+        if char == "," and chars and chars[-1] == " ":
+            chars.pop()
+            positions.pop()
+        if chars and chars[-1] == "," and char != " ":
+            chars.append(" ")
+            positions.append(index)
+        chars.append(char)
+        positions.append(index)
+    start, end = 0, len(chars)
+    while start < end and chars[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and chars[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    return "".join(chars[start:end]), tuple(positions[start:end])
+
+
+
+@lru_cache(maxsize=16384)
+def read(text: str) -> Reading | Failure:
+    """Parse once per distinct text. Bounded and keyed on the text alone: the parse does not
+    depend on the reference, so news copy's endlessly repeated wordings cost one parse each."""
+    if len(text) > MAX_LENGTH:
+        return Failure(f"date expression longer than {MAX_LENGTH} characters", 0)
+    normal, positions = normalise(text)
+    if not normal:
+        return Failure("empty date expression", 0)
+    for rule, pattern in COMPILED:
+        match = pattern.fullmatch(normal)
+        if match:
+            return Reading(rule, match.groupdict())
+    return explain_failure(text, normal, positions)
+
+
+def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failure:
+    """Words left over after a reading ('Tuesday, or perhaps Wednesday'), else the first
+    unknown word with a did-you-mean from the lexicon, else a plain refusal."""
+    used = 0
+    for pattern in PREFIXES:
+        match = pattern.match(normal)
+        if match and match.end() > used and (match.end() == len(normal)
+                                             or normal[match.end()] in " ,;(-"):
+            used = match.end()
+    unknown = first_unknown_word(text, normal, positions, used)
+    if unknown and (unknown.message.endswith("?") or not used):
+        return unknown
+    if used:
+        rest = normal[used:].lstrip(" ,;-")
+        where = positions[len(normal) - len(rest)]
+        return Failure(f'cannot read "{text.strip()}": "{text[where:].strip()}" is left over '
+                       f'after "{text[positions[0]:positions[used - 1] + 1]}"; write one date '
+                       f"per expression", where)
+    return Failure(f'cannot read "{text.strip()}" as a date: no rule matches these words',
+                   positions[0])
+
+
+def first_unknown_word(text: str, normal: str, positions: tuple[int, ...],
+                       start: int) -> Failure | None:
+    for match in WORD.finditer(normal, start):
+        word = match.group()
+        if word in KNOWN_WORDS or word.rstrip("s") in KNOWN_WORDS:
+            continue
+        source = text[positions[match.start()]:positions[match.end() - 1] + 1]
+        hint = difflib.get_close_matches(word, HINT_WORDS, n=1, cutoff=0.75)
+        if hint:
+            shown = lexicon.VOCABULARY.get(hint[0], hint[0])
+            return Failure(f'cannot read "{source}": did you mean "{shown}"?',
+                           positions[match.start()])
+        return Failure(f'cannot read "{source}": not a word of a date expression',
+                       positions[match.start()])
+    return None
+
+
+def parse(text: str) -> Reading:
+    reading = read(text)
+    if isinstance(reading, Failure):
+        raise DateError(reading.message, reading.offset)
+    return reading
+
+
+def uses_anchor(text: str) -> bool:
+    """True when the expression counts from an `anchor:` event ('two days later')."""
+    return parse(text).rule.anchored
+
+
+def resolve_inner(text: str, ctx: Context) -> Found:
+    """Resolve part of an expression ('October 17' in 'since October 17') with the same context."""
+    reading = parse(text)
+    if reading.rule.anchored:
+        raise DateError(f'"{text}" counts from another event; write the date itself here')
+    return reading.rule.build(reading.groups, ctx._replace(text=text))
+
+
+def resolve(text: str, reference: date, *, anchor: Span | None = None,
+            direction: Direction = "past", reference_label: str = "the reference",
+            anchor_label: str = "the anchor") -> ResolvedDate:
+    """What the expression means on `reference` (and from `anchor`, for anchored wordings)."""
+    reading = parse(text)
+    shown = " ".join(text.split())
+    if reading.rule.anchored and anchor is None:
+        raise DateError(f'"{shown}" counts from another event: add `anchor:`')
+    if anchor is not None and not reading.rule.anchored:
+        raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
+    ctx = Context(reference, anchor, direction, reference_label, anchor_label, shown,
+                  resolve_inner)
+    found = reading.rule.build(reading.groups, ctx)
+    return ResolvedDate(found.start, found.end, found.granularity, found.approximate,
+                        found.timex, f"{shown}: {found.reason}")

@@ -1,0 +1,206 @@
+"""The one table of date rules: a name, a pattern over normalised text, and a builder.
+
+Adding a wording is adding a row (and a corpus line). `resolve` tries the rows in order with
+`fullmatch`, so a more specific row comes before a more general one; the patterns hold no
+anchors, so a later `extract` can run the same rows with `finditer`. Rows whose pattern ends in
+`(?P<inner>.+)` or holds a free `.+` re-read part of the text with the whole table: they are
+for `resolve` only (`extract` should skip rows with `greedy=True`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from dateline.dates import build_days as days
+from dateline.dates import build_parts as parts
+from dateline.dates import build_periods as periods
+from dateline.dates import build_relative as relative
+from dateline.dates.patterns import (
+    COUNT,
+    DAY,
+    HOLIDAY,
+    MONTH,
+    QUANTITY,
+    SEASON,
+    WEEKDAY,
+    WEEKDAY_PLURAL,
+    YEAR,
+    around_day,
+    quantity,
+)
+from dateline.dates.readings import Context, Found, Groups
+
+Builder = Callable[[Groups, Context], Found]
+
+
+class Rule(NamedTuple):
+    name: str
+    pattern: str
+    build: Builder
+    anchored: bool = False  # counts from the event's `anchor:`
+    greedy: bool = False  # holds a free `.+`: resolve only, not for running prose
+
+
+DURING = r"(?:(?:in|during|over|through|throughout|for|within) )?"
+MODIFIER = r"(?P<modifier>this past|this coming|last|next|this|past|coming)"
+PART = r"(?P<part>early|mid|late|(?:the )?(?:beginning|start|middle|end) of)(?: |-)"
+MONTH_DAY_YEAR = rf"(?P<month>{MONTH}) (?:the )?(?P<day>{DAY})(?:,? (?P<year>{YEAR}))?"
+DAY_MONTH_YEAR = rf"(?:the )?(?P<day>{DAY}) (?:of )?(?P<month>{MONTH})(?:,? (?P<year>{YEAR}))?"
+AFTER_WORDS = r"(?P<relation>later|after|afterwards|afterward|on|earlier|before|prior|" \
+              r"previously|beforehand)"
+INLINE_WORDS = r"(?P<relation>after|before|from|following|prior to)"
+RANGE_LINK = r"(?: ?- ?| to | through | thru | until | till | and )"
+
+RULES: tuple[Rule, ...] = (
+    # Calendar dates, most specific first.
+    Rule("ISO date", around_day(r"(?P<year>\d{4})[-/](?P<iso_month>\d{1,2})[-/]"
+                                r"(?P<iso_day>\d{1,2})\b"), days.numeric_date),
+    Rule("numeric date", around_day(r"(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.]"
+                                    r"(?P<year>\d{4})\b"), days.numeric_date),
+    Rule("weekday with date", around_day(rf"(?P<weekday>{WEEKDAY}),? {MONTH_DAY_YEAR}"),
+         days.month_day),
+    Rule("weekday with day-first date", around_day(rf"(?P<weekday>{WEEKDAY}),? {DAY_MONTH_YEAR}"),
+         days.month_day),
+    Rule("weekday with bracketed date",
+         around_day(rf"(?P<weekday>{WEEKDAY}) \({MONTH_DAY_YEAR}\)"), days.month_day),
+    Rule("month-day range", rf"(?:from |between )?(?P<month>{MONTH}) (?P<day>{DAY}){RANGE_LINK}"
+                            rf"(?P<day2>{DAY})(?:,? (?P<year>{YEAR}))?", parts.month_day_range),
+    Rule("day-first range", rf"(?:from |between )?(?P<day>{DAY}){RANGE_LINK}(?P<day2>{DAY}) "
+                            rf"(?:of )?(?P<month>{MONTH})(?:,? (?P<year>{YEAR}))?",
+         parts.month_day_range),
+    Rule("cross-month range", rf"(?:from |between )?{MONTH_DAY_YEAR}{RANGE_LINK}"
+                              rf"(?P<month2>{MONTH}) (?P<day2>{DAY})(?:,? (?P<year2>{YEAR}))?",
+         parts.month_day_range),
+    Rule("month and day", around_day(MONTH_DAY_YEAR), days.month_day),
+    Rule("day and month", around_day(DAY_MONTH_YEAR), days.month_day),
+    Rule("day of the month", around_day(rf"the (?P<day>{DAY})(?: of (?:the|this) month)?"),
+         days.day_of_month),
+    Rule("holiday", around_day(rf"(?:(?P<modifier>last|next|this) )?(?P<holiday>{HOLIDAY})"
+                               rf"(?:,? (?P<year>{YEAR}))?"), days.holiday),
+    # Days named relative to the reference.
+    Rule("deictic day", around_day(
+        r"(?P<deictic>the day before yesterday|the day after tomorrow|today|tonight|yesterday|"
+        r"tomorrow|last night|earlier today|later today|now|"
+        r"this (?:morning|afternoon|evening))"), days.deictic_day),
+    Rule("weekdays ago", rf"(?P<count>{COUNT}) (?P<weekday>{WEEKDAY_PLURAL}) ago",
+         days.weekdays_ago),
+    Rule("weekday of a named week",
+         around_day(rf"(?P<weekday>{WEEKDAY}),? (?:of )?(?P<week>last|this|next|previous) week"),
+         days.weekday_in_week),
+    Rule("named week, then weekday",
+         around_day(rf"(?P<week>last|this|next) week,? (?:on )?(?P<weekday>{WEEKDAY})"),
+         days.weekday_in_week),
+    Rule("weekday after or before the anchor",
+         around_day(rf"the (?P<relation>following|next|previous|preceding) (?P<weekday>{WEEKDAY})"),
+         days.weekday_from_anchor, anchored=True),
+    Rule("weekday before or after, anchor",
+         around_day(rf"the (?P<weekday>{WEEKDAY}) (?P<relation>before|after|prior)"),
+         days.weekday_from_anchor, anchored=True),
+    Rule("weekday before or after a date",
+         rf"the (?P<weekday>{WEEKDAY}) (?P<relation>before|after|following|prior to) (?P<inner>.+)",
+         days.weekday_from_anchor, greedy=True),
+    Rule("weekday", around_day(rf"(?:{MODIFIER} )?(?P<weekday>{WEEKDAY})"), days.weekday),
+    # Parts of periods (approximate).
+    Rule("part of a month", rf"{PART}(?:(?P<modifier>last|this|next) )?(?P<month>{MONTH})"
+                            rf"(?:,? (?:of )?(?P<year>{YEAR}))?", parts.part_of_month),
+    Rule("part of a calendar unit",
+         rf"{PART}(?P<modifier>the|this|last|next) (?P<unit>week|month|year)", parts.part_of_unit),
+    Rule("part of a year", rf"{PART}(?P<year>{YEAR})", parts.part_of_year),
+    Rule("part of a season", rf"{DURING}(?:the )?(?P<part>early|mid|late)(?: |-)"
+                             rf"(?:{MODIFIER} )?(?P<season>{SEASON})(?:(?: of)? (?P<year>{YEAR}))?",
+         parts.part_of_season),
+    Rule("part of a decade", rf"{DURING}the (?P<part>early|mid|late)(?: |-)"
+                             r"(?:(?P<decade>\d{3}0)s|'(?P<short>\d0)s)\b", parts.part_of_decade),
+    # Whole periods.
+    Rule("month", rf"{DURING}(?:{MODIFIER} )?(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{YEAR}))?",
+         periods.month),
+    Rule("year", rf"{DURING}(?:the year )?(?P<year>{YEAR})", periods.year),
+    Rule("decade", rf"{DURING}the (?:(?P<decade>\d{{3}}0)s|'(?P<short>\d0)s)\b", periods.decade),
+    Rule("quarter", rf"{DURING}(?:the )?(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|"
+                    rf"4th) quarter(?:(?: of)? (?:(?P<year>{YEAR})|(?:the )?"
+                    rf"(?P<modifier>last|this|next) year|the year))?(?P<digit>)", periods.quarter),
+    Rule("quarter code", rf"{DURING}q(?P<digit>[1-4])(?:,? (?P<year>{YEAR}))?(?P<ordinal>)",
+         periods.quarter),
+    Rule("year, quarter code", rf"{DURING}(?P<year>{YEAR}) q(?P<digit>[1-4])(?P<ordinal>)",
+         periods.quarter),
+    Rule("half year", rf"{DURING}the (?P<half>first|second|1st|2nd|latter) half of "
+                      rf"(?:(?P<year>{YEAR})|(?:the )?(?:(?P<modifier>last|this|next) )?year)",
+         periods.half_year),
+    Rule("half-year code", rf"{DURING}h(?P<half>[12]) (?P<year>{YEAR})", periods.half_year),
+    Rule("season", rf"{DURING}(?:the )?(?:{MODIFIER} )?(?P<season>{SEASON})"
+                   rf"(?:(?: of)? (?P<year>{YEAR}))?", periods.season),
+    Rule("unit before last", r"the (?P<unit>week|month|year) (?P<twice>before last|after next)",
+         periods.calendar_unit),
+    Rule("calendar unit", rf"{DURING}(?P<modifier>this|last|next|the current|current|the coming|"
+                          r"this coming) (?P<unit>week|month|year|quarter|decade)",
+         periods.calendar_unit),
+    Rule("partial unit", r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
+         periods.partial_unit),
+    Rule("weekend", r"(?:(?:over|during|at|on|for) )?(?P<which>this past|this coming|the|this|"
+                    r"last|next|past|coming) weekend(?: (?P<twice>before last))?",
+         periods.weekend),
+    # Counted from the reference.
+    Rule("ago", rf"{QUANTITY} ago", relative.ago),
+    Rule("vague ago", r"(?:(?:just|only) )?(?P<unit>hours|days|weeks|months) ago",
+         relative.vague_ago),
+    Rule("count from now", rf"(?:in )?{QUANTITY} (?:from now|from today|hence)",
+         relative.in_future),
+    Rule("in a count", rf"in {QUANTITY}", relative.in_future),
+    Rule("window", rf"{DURING}(?:the )?(?P<modifier>past|last|previous|next|coming) "
+                   rf"{quantity(count='?')}", relative.window),
+    Rule("hedged length", rf"{DURING}{quantity(hedge='')}", relative.window),
+    Rule("recent", r"(?:(?:in|over|during) )?(?:the )?(?P<modifier>recent|coming) "
+                   r"(?P<unit>days|weeks|months)", relative.recent),
+    Rule("since then", r"(?:ever )?since (?P<inner>then)", relative.since, anchored=True),
+    Rule("since", r"(?:ever )?since (?P<inner>.+)", relative.since, greedy=True),
+    Rule("week of", rf"{DURING}the week of (?P<inner>.+)", relative.week_of, greedy=True),
+    # Counted from the anchor, or from a date written inline.
+    Rule("count from the anchor", rf"{QUANTITY} {AFTER_WORDS}", relative.from_anchor,
+         anchored=True),
+    Rule("count from a date", rf"{QUANTITY} {INLINE_WORDS} (?P<inner>.+)", relative.from_anchor,
+         greedy=True),
+    Rule("vague count from the anchor", rf"(?:(?:just|only|some) )?(?P<unit>hours|days|weeks|"
+                                        rf"months) {AFTER_WORDS}", relative.vague_from_anchor,
+         anchored=True),
+    Rule("vague count from a date", rf"(?:(?:just|only|some) )?(?P<unit>hours|days|weeks|months) "
+                                    rf"{INLINE_WORDS} (?P<inner>.+)", relative.vague_from_anchor,
+         greedy=True),
+    Rule("in the days that followed",
+         r"(?:in|over|during|within) the (?P<unit>hours|days|weeks|months) "
+         r"(?P<following>that followed|that came after|afterwards|afterward|after|following|"
+         r"since)", relative.vague_from_anchor, anchored=True),
+    Rule("soon after", r"(?:shortly|soon|immediately|just|right) (?P<relation>after|afterwards|"
+                       r"afterward|thereafter|before|beforehand)", relative.soon_after,
+         anchored=True),
+    Rule("soon after a date", r"(?:shortly|soon|immediately|just|right) (?P<relation>after|before)"
+                              r" (?P<inner>.+)", relative.soon_after, greedy=True),
+    Rule("day of the anchor",
+         around_day(r"(?:the )?(?P<relation>next|following|previous|preceding|same) "
+                    r"(?:day|morning|afternoon|evening|night)"),
+         relative.day_from_anchor, anchored=True),
+    Rule("that day", around_day(r"(?P<relation>(?:later|earlier) (?:that|in the|on the same|"
+                                r"the same)|that|on that) (?:day|morning|afternoon|evening|night)"),
+         relative.day_from_anchor, anchored=True),
+    Rule("the day before", around_day(r"the (?:day|night|evening|morning) (?P<relation>before|"
+                                      r"after|prior)"), relative.day_from_anchor, anchored=True),
+    Rule("the day before a date", r"the (?:day|night|evening|morning) (?P<relation>before|after|"
+                                  r"following|prior to) (?P<inner>.+)", relative.day_from_anchor,
+         greedy=True),
+    Rule("unit of the anchor", rf"{DURING}(?P<relation>the following|the next|the previous|"
+                               r"the preceding|the same|that) (?P<unit>week|weekend|month|year)",
+         periods.unit_of_anchor, anchored=True),
+    Rule("unit before the anchor", rf"{DURING}the (?P<unit>week|weekend|month|year) "
+                                   r"(?P<relation>before|after|prior)",
+         periods.unit_of_anchor, anchored=True),
+    Rule("unit before a date", rf"{DURING}the (?P<unit>week|weekend|month|year) "
+                               r"(?P<relation>before|after|following|prior to) (?P<inner>.+)",
+         periods.unit_of_anchor, greedy=True),
+    Rule("part of the anchor's unit", r"(?P<side>later|earlier) (?:that|in that|in the same|"
+                                      r"the same) (?P<unit>week|month|year)",
+         relative.part_of_anchor_unit, anchored=True),
+    # Ranges of two expressions: last, so every single form is tried first.
+    Rule("range", r"between (?P<between>.+ and .+)|from (?P<from>.+(?: to | until | till | "
+                  r"through | thru |-).+)|(?P<plain>.+(?: to | until | till | through | thru |-)"
+                  r".+)", parts.general_range, greedy=True),
+)
