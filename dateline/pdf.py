@@ -26,11 +26,16 @@ PAGE_SIZES: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
 
 @dataclass(frozen=True, slots=True)
 class BriefSource:
-    """One report behind an event, printed as a footnote with its URL spelled out."""
+    """One report behind an event, printed as a footnote with its URL spelled out.
+
+    An article cited again later gets a short note pointing back to its first (`first_note`),
+    so a report behind many events does not fill the page foot with copies of one URL.
+    """
 
     title: str
     outlet: str | None
     url: str | None
+    first_note: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +76,28 @@ class Brief:
     years: tuple[BriefYear, ...]
 
 
-def _brief_event(event: Event, timeline: Timeline) -> BriefEvent:
-    return BriefEvent(
-        id=event.id,
-        lead=format_date(event.date, timeline.config.date_style),
-        what=event.what,
-        approximate=event.date.approximate,
-        explanation=event.date.explanation,
-        sources=tuple(
-            BriefSource(source.title, source.source, source.url) for source in event.sources
-        ),
-    )
+def _brief_events(events: list[Event], timeline: Timeline) -> list[BriefEvent]:
+    """The events as printed, footnotes numbered as CSS will number them: in document order."""
+    first_notes: dict[str, int] = {}
+    printed = []
+    note = 0
+    for event in events:
+        sources = []
+        for source in event.sources:
+            note += 1
+            sources.append(BriefSource(
+                source.title, source.source, source.url, first_notes.get(source.article)
+            ))
+            first_notes.setdefault(source.article, note)
+        printed.append(BriefEvent(
+            id=event.id,
+            lead=format_date(event.date, timeline.config.date_style),
+            what=event.what,
+            approximate=event.date.approximate,
+            explanation=event.date.explanation,
+            sources=tuple(sources),
+        ))
+    return printed
 
 
 def _years(timeline: Timeline) -> tuple[BriefYear, ...]:
@@ -90,14 +106,12 @@ def _years(timeline: Timeline) -> tuple[BriefYear, ...]:
     A printed chronology reads forward, so the brief is oldest first whatever the page's order.
     """
     ordered = sorted(timeline.events, key=lambda event: event.sort_key)
+    printed = zip(ordered, _brief_events(ordered, timeline), strict=True)
     years = []
-    for year, in_year in groupby(ordered, key=lambda event: event.date.start.year):
+    for year, in_year in groupby(printed, key=lambda pair: pair[0].date.start.year):
         months = tuple(
-            BriefMonth(
-                heading=MONTHS[month - 1],
-                events=tuple(_brief_event(event, timeline) for event in in_month),
-            )
-            for month, in_month in groupby(in_year, key=lambda event: event.date.start.month)
+            BriefMonth(heading=MONTHS[month - 1], events=tuple(pair[1] for pair in in_month))
+            for month, in_month in groupby(in_year, key=lambda pair: pair[0].date.start.month)
         )
         years.append(BriefYear(year, months))
     return tuple(years)

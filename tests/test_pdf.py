@@ -105,6 +105,10 @@ def test_pdf_reads_in_chronological_order_with_sources_and_footer(
     assert "américaines" in text
     assert "As of Jan. 25, 2024" in text
     assert "https://example.org/wire" in text  # footnote URLs are printed
+    # A report cited again points back to its first note, numbered as the PDF numbers it.
+    assert re.search(r"^\s*1\. Rockets hit base, officials say, Example Wire\.$", text, re.M)
+    assert re.search(r"^\s*2\. Rockets hit base, officials say; see note 1\.$", text, re.M)
+    assert re.search(r"Kataib Hezbollah3,4$", text, re.M)  # calls stay on the text's line
     assert re.search(r"Page 1 of 1\b", text)
 
 
