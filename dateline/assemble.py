@@ -1,0 +1,268 @@
+"""From checked articles to timelines: resolve every event in anchor order, merge reports, sort."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from difflib import get_close_matches
+
+from dateline.dates import resolve
+from dateline.dates.anchors import dependency_order
+from dateline.errors import ContentError, DateError
+from dateline.model import (
+    Article,
+    Event,
+    EventSpec,
+    ResolvedDate,
+    Site,
+    SiteConfig,
+    SourceRef,
+    Span,
+    Timeline,
+)
+
+Key = tuple[str, str]  # (timeline slug, event id)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article's report of an event."""
+
+    article: Article
+    spec: EventSpec
+
+
+def assemble(
+    config: SiteConfig, articles: Sequence[Article]
+) -> tuple[Site | None, list[ContentError]]:
+    """The whole site's data, or every problem found on the way."""
+    articles = sorted(articles, key=lambda article: article.path)
+    errors: list[ContentError] = []
+    known = {timeline.slug for timeline in config.timelines}
+    reports: dict[Key, list[Report]] = defaultdict(list)
+    for article in articles:
+        if article.timeline not in known:
+            errors.append(_unknown_timeline(article, sorted(known)))
+            continue
+        errors += _duplicate_ids(article)
+        for spec in article.events:
+            reports[(article.timeline, spec.id)].append(Report(article, spec))
+    anchors: dict[Key, list[Key]] = {}
+    for key, group in reports.items():
+        anchors[key] = []
+        for report in group:
+            if report.spec.anchor is None:
+                continue
+            target = (key[0], report.spec.anchor)
+            if target in reports:
+                anchors[key].append(target)
+            else:
+                errors.append(_unknown_anchor(report))
+    order, cycles = dependency_order(anchors)
+    errors += [_cycle_error(cycle, reports) for cycle in cycles]
+    resolved: dict[Key, Event] = {}
+    for key in order:
+        if any(dep not in resolved for dep in anchors[key]):
+            continue  # an anchor failed to resolve; its own error says why
+        event, event_errors = _resolve_event(key, reports[key], resolved)
+        errors += event_errors
+        if event is not None:
+            resolved[key] = event
+    if errors:
+        return None, errors
+    return _site(config, articles, resolved), []
+
+
+def _resolve_event(
+    key: Key, group: list[Report], resolved: dict[Key, Event]
+) -> tuple[Event | None, list[ContentError]]:
+    dates: list[ResolvedDate] = []
+    errors: list[ContentError] = []
+    for report in group:
+        spec, article = report.spec, report.article
+        anchor: Span | None = None
+        anchor_label = "the anchor"
+        if spec.anchor is not None:
+            anchor = resolved[(key[0], spec.anchor)].date.span
+            anchor_label = spec.anchor
+        try:
+            dates.append(
+                resolve(
+                    spec.when,
+                    article.reference,
+                    anchor=anchor,
+                    direction=spec.direction,
+                    reference_label=article.reference_note,
+                    anchor_label=anchor_label,
+                )
+            )
+        except DateError as problem:
+            errors.append(
+                ContentError(
+                    spec.at.path, spec.at.line, spec.at.column + problem.offset, problem.message
+                )
+            )
+    if errors:
+        return None, errors
+    merged, conflict = merge_reports(group, dates)
+    if merged is None:
+        return None, [conflict] if conflict else []
+    first = min(group, key=lambda report: (report.article.published, report.article.path))
+    return (
+        Event(
+            id=key[1],
+            timeline=key[0],
+            date=merged,
+            what=first.spec.what,
+            sources=tuple(_source(report) for report in group),
+            tags=tuple(sorted({tag for report in group for tag in report.article.tags})),
+            quote=next((r.spec.quote for r in group if r.spec.quote), None),
+        ),
+        [],
+    )
+
+
+def merge_reports(
+    group: Sequence[Report], dates: Sequence[ResolvedDate]
+) -> tuple[ResolvedDate | None, ContentError | None]:
+    """One date that every report allows: the narrowest, or the overlap; disjoint spans conflict."""
+    start = max(resolved.start for resolved in dates)
+    end = min(resolved.end for resolved in dates)
+    if start > end:
+        late = max(range(len(dates)), key=lambda i: dates[i].start)
+        early = min(range(len(dates)), key=lambda i: dates[i].end)
+        other = group[early].spec.at
+        return None, ContentError(
+            group[late].spec.at.path,
+            group[late].spec.at.line,
+            group[late].spec.at.column,
+            f'event "{group[late].spec.id}" is dated {_span_text(dates[late])} here, but '
+            f"{other.path}:{other.line} dates it {_span_text(dates[early])}; "
+            "the reports do not overlap",
+            "check both expressions; one of them is wrong",
+        )
+    if len(dates) == 1 or all(resolved.span == dates[0].span for resolved in dates):
+        return dates[0], None
+    places = ", ".join(f"{r.article.path}:{r.spec.at.line}" for r in group)
+    for resolved in dates:
+        if resolved.span == Span(start, end):
+            return _with_note(resolved, f"the narrowest of {len(dates)} reports ({places})"), None
+    return (
+        ResolvedDate(
+            start=start,
+            end=end,
+            granularity="range",
+            approximate=any(resolved.approximate for resolved in dates),
+            timex=f"{start.isoformat()}/{end.isoformat()}",
+            explanation="; ".join(resolved.explanation for resolved in dates)
+            + f"; the overlap that all {len(dates)} reports allow ({places})",
+        ),
+        None,
+    )
+
+
+def _with_note(resolved: ResolvedDate, note: str) -> ResolvedDate:
+    return ResolvedDate(
+        resolved.start,
+        resolved.end,
+        resolved.granularity,
+        resolved.approximate,
+        resolved.timex,
+        f"{resolved.explanation}; {note}",
+    )
+
+
+def _span_text(resolved: ResolvedDate) -> str:
+    if resolved.start == resolved.end:
+        return resolved.start.isoformat()
+    return f"{resolved.start.isoformat()}..{resolved.end.isoformat()}"
+
+
+def _source(report: Report) -> SourceRef:
+    article = report.article
+    return SourceRef(
+        article=article.stem,
+        path=article.path,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        when=report.spec.when,
+        line=report.spec.at.line,
+    )
+
+
+def _site(config: SiteConfig, articles: list[Article], events: dict[Key, Event]) -> Site:
+    by_timeline: dict[str, list[Event]] = defaultdict(list)
+    for event in events.values():
+        by_timeline[event.timeline].append(event)
+    updated: dict[str, date] = {}
+    for article in articles:
+        if article.timeline not in updated or article.published > updated[article.timeline]:
+            updated[article.timeline] = article.published
+    timelines = tuple(
+        Timeline(
+            config=timeline,
+            events=tuple(sorted(by_timeline[timeline.slug], key=lambda event: event.sort_key)),
+            updated=updated.get(timeline.slug),
+        )
+        for timeline in config.timelines
+    )
+    newest = max((article.published for article in articles), default=None)
+    return Site(config=config, timelines=timelines, articles=tuple(articles), updated=newest)
+
+
+def _unknown_timeline(article: Article, known: list[str]) -> ContentError:
+    at = article.timeline_at
+    close = get_close_matches(article.timeline, known, n=1)
+    hint = f'did you mean "{close[0]}"?' if close else "add it under timelines: in site.yaml"
+    return ContentError(
+        article.path,
+        at.line if at else 0,
+        at.column if at else 0,
+        f'unknown timeline "{article.timeline}"',
+        hint,
+    )
+
+
+def _duplicate_ids(article: Article) -> list[ContentError]:
+    seen: set[str] = set()
+    errors = []
+    for spec in article.events:
+        if spec.id in seen:
+            errors.append(
+                ContentError(
+                    spec.id_at.path,
+                    spec.id_at.line,
+                    spec.id_at.column,
+                    f'event id "{spec.id}" is used twice in this article',
+                    "give each event of an article its own id",
+                )
+            )
+        seen.add(spec.id)
+    return errors
+
+
+def _unknown_anchor(report: Report) -> ContentError:
+    at = report.spec.anchor_at or report.spec.at
+    return ContentError(
+        at.path,
+        at.line,
+        at.column,
+        f'anchor "{report.spec.anchor}" names no event of timeline "{report.article.timeline}"',
+        "anchor on the id of an event listed in an article of the same timeline",
+    )
+
+
+def _cycle_error(cycle: list[Key], reports: dict[Key, list[Report]]) -> ContentError:
+    first = reports[cycle[0]][0].spec
+    at = first.anchor_at or first.at
+    names = " → ".join(key[1] for key in [*cycle, cycle[0]])
+    return ContentError(
+        at.path,
+        at.line,
+        at.column,
+        f"these events are anchored on each other in a circle: {names}",
+        "anchor one of them on a dated event instead",
+    )
