@@ -1,0 +1,118 @@
+"""`build.py resolve`: one expression for a person, or JSON lines for a program."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import TextIO
+
+from dateline.dates import resolve
+from dateline.errors import DateError
+from dateline.model import Direction, ResolvedDate, Span
+
+
+def parse_day(value: str, what: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise DateError(f"{what} must be a date written YYYY-MM-DD, not {value!r}") from None
+
+
+def parse_anchor(value: str) -> Span:
+    """`YYYY-MM-DD` or `YYYY-MM-DD..YYYY-MM-DD`."""
+    first, _, last = value.partition("..")
+    start = parse_day(first, "anchor")
+    end = parse_day(last, "anchor") if last else start
+    if end < start:
+        raise DateError(f"anchor {value!r} ends before it starts")
+    return Span(start, end)
+
+
+def as_json(resolved: ResolvedDate) -> dict[str, str | bool]:
+    """The contract's output object, keys in the contract's order."""
+    return {
+        "start": resolved.start.isoformat(),
+        "end": resolved.end.isoformat(),
+        "granularity": resolved.granularity,
+        "approximate": resolved.approximate,
+        "timex": resolved.timex,
+        "explanation": resolved.explanation,
+    }
+
+
+def resolve_line(line: str) -> dict[str, str | bool]:
+    """One JSON input line to its output object; every problem becomes {"error": ...}."""
+    try:
+        request = json.loads(line)
+    except json.JSONDecodeError as problem:
+        return {"error": f"not a JSON object: {problem.msg}"}
+    if not isinstance(request, dict):
+        return {"error": "each line must be a JSON object"}
+    text, ref = request.get("text"), request.get("ref")
+    direction = request.get("direction", "past")
+    try:
+        if not isinstance(text, str):
+            raise DateError('"text" must be a string')
+        if not isinstance(ref, str):
+            raise DateError('"ref" must be a date written YYYY-MM-DD')
+        if direction not in ("past", "future"):
+            raise DateError('"direction" must be "past" or "future"')
+        anchor = request.get("anchor")
+        if anchor is not None and not isinstance(anchor, str):
+            raise DateError('"anchor" must be a string')
+        resolved = resolve(
+            text,
+            parse_day(ref, '"ref"'),
+            anchor=parse_anchor(anchor) if anchor else None,
+            direction=_direction(direction),
+        )
+    except DateError as problem:
+        return {"error": problem.message}
+    return as_json(resolved)
+
+
+def _direction(value: str) -> Direction:
+    return "future" if value == "future" else "past"
+
+
+def resolve_batch(lines: TextIO, out: TextIO) -> int:
+    """Resolve every line in order; a bad line yields an error object and the batch goes on."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    batch: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        batch.append(encode(resolve_line(line)))
+        if len(batch) >= 4096:
+            out.write("\n".join(batch) + "\n")
+            batch.clear()
+    if batch:
+        out.write("\n".join(batch) + "\n")
+    out.flush()
+    return 0
+
+
+def resolve_one(text: str | None, ref: str | None, anchor: str | None, direction: str) -> int:
+    """Print the span and how it was read; a readable error and exit 1 otherwise."""
+    if text is None or ref is None:
+        print('usage: python build.py resolve "EXPRESSION" --ref YYYY-MM-DD', file=sys.stderr)
+        return 2
+    try:
+        resolved = resolve(
+            text,
+            parse_day(ref, "--ref"),
+            anchor=parse_anchor(anchor) if anchor else None,
+            direction=_direction(direction),
+        )
+    except DateError as problem:
+        print(f"error: {problem.message}", file=sys.stderr)
+        print(f"    {text}\n    {' ' * problem.offset}^", file=sys.stderr)
+        return 1
+    span = resolved.start.isoformat()
+    if resolved.end != resolved.start:
+        span += f"..{resolved.end.isoformat()}"
+    approx = ", approximate" if resolved.approximate else ""
+    print(f"{span}  ({resolved.granularity}{approx}; timex {resolved.timex})")
+    print(resolved.explanation)
+    return 0
