@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -81,6 +82,7 @@ class Article:
     events: tuple[EventSpec, ...]
     body: str  # Markdown, as written
     body_line: int  # 1-based line of the file where the body starts
+    timeline_at: Position | None = None  # the `timeline:` value, for "unknown timeline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,7 @@ class Event:
     quote: str | None
 
     @property
-    def sort_key(self) -> tuple[date, date, str]:
+    def sort_key(self) -> tuple[datetime.date, datetime.date, str]:
         return (self.date.start, self.date.end, self.id)
 
 

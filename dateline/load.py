@@ -1,0 +1,308 @@
+"""Read `content/`: site.yaml and each article's front matter, checked field by field.
+
+Pure functions of (path, bytes): the command line reads the files, this module never touches the
+disk, so articles can be loaded in worker processes and cached by their bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import TypeVar
+
+import yaml
+
+from dateline.dates import reference_date
+from dateline.errors import ContentError, DateError
+from dateline.model import (
+    Article,
+    DateStyle,
+    Direction,
+    EventSpec,
+    Order,
+    Paper,
+    Position,
+    SiteConfig,
+    TimelineConfig,
+)
+from dateline.yamldoc import (
+    Fields,
+    Source,
+    YamlProblem,
+    choice,
+    compose,
+    day,
+    mapping_items,
+    sequence,
+    text,
+    text_list,
+)
+
+T = TypeVar("T")
+
+SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+SLUG_RULE = "use lowercase letters, digits and hyphens (at most 64), e.g. kh-strikes"
+ARTICLE_KEYS = (
+    "title",
+    "dateline",
+    "published",
+    "source",
+    "url",
+    "timeline",
+    "tags",
+    "events",
+)
+EVENT_KEYS = ("id", "when", "what", "anchor", "direction", "quote")
+SITE_KEYS = ("title", "language", "timelines")
+TIMELINE_KEYS = ("title", "description", "order", "date_style", "paper")
+DIRECTIONS: dict[str, Direction] = {"past": "past", "future": "future"}
+ORDERS: dict[str, Order] = {"oldest-first": "oldest-first", "newest-first": "newest-first"}
+DATE_STYLES: dict[str, DateStyle] = {"ap": "ap", "iso": "iso", "long": "long"}
+PAPERS: dict[str, Paper] = {"a4": "a4", "letter": "letter"}
+
+
+@dataclass
+class Collector:
+    """Runs field readers and keeps every problem, so one build reports them all."""
+
+    source: Source
+    errors: list[ContentError] = field(default_factory=list)
+
+    def read(self, reader: Callable[[], T]) -> T | None:
+        try:
+            return reader()
+        except YamlProblem as problem:
+            self.errors.append(self.source.error(problem.node, problem.message, problem.hint))
+            return None
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, ContentError | None]:
+    """UTF-8 text with a BOM dropped and line endings made `\\n`."""
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        line = data[: problem.start].count(b"\n") + 1
+        return None, ContentError(path, line, 0, "this file is not UTF-8 text", "save it as UTF-8")
+    if "\0" in content:
+        return None, ContentError(path, 0, 0, "this file contains NUL bytes; is it text?")
+    return content.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def load_site_config(path: str, data: bytes) -> tuple[SiteConfig | None, list[ContentError]]:
+    content, problem = decode(path, data)
+    if content is None:
+        return None, [problem] if problem else []
+    source = Source(path, tuple(content.split("\n")), 1)
+    collect = Collector(source)
+    node = collect.read(lambda: compose(content, source))
+    if node is None:
+        return None, collect.errors or [ContentError(path, 0, 0, "site.yaml is empty")]
+    fields = collect.read(lambda: Fields(node, "site.yaml", SITE_KEYS))
+    if fields is None:
+        return None, collect.errors
+    title = collect.read(lambda: fields.required("title", text))
+    language = collect.read(lambda: fields.optional("language", text)) or "en"
+    timelines_node = fields.values.get("timelines")
+    timelines: list[TimelineConfig] = []
+    if timelines_node is None:
+        collect.errors.append(
+            source.error(node, "site.yaml lists no timelines", 'add "timelines:"')
+        )
+    else:
+        items = collect.read(lambda: mapping_items(timelines_node, "timelines")) or []
+        seen_folded: dict[str, str] = {}
+        for key, value in items:
+            slug = key.value
+            if not SLUG.fullmatch(slug):
+                collect.errors.append(
+                    source.error(key, f'"{slug[:80]}" cannot name a timeline', SLUG_RULE)
+                )
+                continue
+            if slug.casefold() in seen_folded:
+                collect.errors.append(source.error(key, f'timeline "{slug}" is listed twice'))
+                continue
+            seen_folded[slug.casefold()] = slug
+            config = collect.read(partial(_timeline, slug, value))
+            if config is not None:
+                timelines.append(config)
+    if collect.errors or title is None:
+        return None, collect.errors
+    return SiteConfig(title, language, tuple(timelines)), []
+
+
+def _timeline(slug: str, node: yaml.Node) -> TimelineConfig:
+    fields = Fields(node, f'timeline "{slug}"', TIMELINE_KEYS)
+    return TimelineConfig(
+        slug=slug,
+        title=fields.required("title", text),
+        description=fields.optional("description", text),
+        order=fields.optional("order", choice(ORDERS)) or "oldest-first",
+        date_style=fields.optional("date_style", choice(DATE_STYLES)) or "ap",
+        paper=fields.optional("paper", choice(PAPERS)) or "a4",
+    )
+
+
+def split_front_matter(content: str) -> tuple[str, str, int] | None:
+    """(front matter, body, body's first line) when the file opens with a `---` block."""
+    if not content.startswith("---\n"):
+        return None
+    end = content.find("\n---\n", 3)
+    if end == -1:
+        if content.endswith("\n---"):
+            end = len(content) - 4
+        else:
+            return None
+    front = content[4 : end + 1]
+    body = content[end + 5 :]
+    body_line = front.count("\n") + 3
+    return front, body, body_line
+
+
+def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentError]]:
+    """One article from its bytes; `path` is project-relative and names the page it becomes."""
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}", stem):
+        return None, [
+            ContentError(
+                path,
+                0,
+                0,
+                "this file name cannot name a page",
+                "use letters, digits, '.', '_' and '-' (at most 120), e.g. 2024-01-24-iraq.md",
+            )
+        ]
+    content, problem = decode(path, data)
+    if content is None:
+        return None, [problem] if problem else []
+    lines = tuple(content.split("\n"))
+    parts = split_front_matter(content)
+    if parts is None:
+        return None, [
+            ContentError(
+                path,
+                1,
+                1,
+                "this article has no front matter",
+                "start the file with a line '---', the YAML fields, then another '---'",
+                lines[0] if lines else "",
+            )
+        ]
+    front, body, body_line = parts
+    source = Source(path, lines, 2)
+    collect = Collector(source)
+    node = collect.read(lambda: compose(front, source))
+    if node is None:
+        return None, collect.errors or [ContentError(path, 2, 1, "the front matter is empty")]
+    fields = collect.read(lambda: Fields(node, "the front matter", ARTICLE_KEYS))
+    if fields is None:
+        return None, collect.errors
+    title = collect.read(lambda: fields.required("title", text))
+    dateline_text = collect.read(lambda: fields.required("dateline", text))
+    published = collect.read(lambda: fields.required("published", day))
+    timeline = collect.read(lambda: fields.required("timeline", _slug("a timeline")))
+    source_name = collect.read(lambda: fields.optional("source", text))
+    url = collect.read(lambda: fields.optional("url", _web_url))
+    tags = collect.read(lambda: fields.optional("tags", _tags)) or ()
+    reference = None
+    if dateline_text is not None and published is not None:
+        reference = _reference(collect, fields.values["dateline"], dateline_text, published)
+    events: list[EventSpec] = []
+    events_node = fields.values.get("events")
+    if events_node is None:
+        collect.errors.append(
+            source.error(node, "the front matter lists no events", 'add "events:"')
+        )
+    else:
+        for item in collect.read(lambda: sequence(events_node, "events")) or []:
+            event = collect.read(partial(_event, item, source))
+            if event is not None:
+                events.append(event)
+    if collect.errors:
+        return None, collect.errors
+    assert title and dateline_text and published and timeline and reference
+    return (
+        Article(
+            path=path,
+            stem=stem,
+            title=title,
+            dateline=dateline_text,
+            published=published,
+            reference=reference[0],
+            reference_note=reference[1],
+            source=source_name,
+            url=url,
+            timeline=timeline,
+            tags=tags,
+            events=tuple(events),
+            body=body,
+            body_line=body_line,
+            timeline_at=_position(source, fields.values["timeline"]),
+        ),
+        [],
+    )
+
+
+def _reference(
+    collect: Collector, node: yaml.Node, dateline_text: str, published: date
+) -> tuple[date, str] | None:
+    try:
+        return reference_date(dateline_text, published)
+    except DateError as problem:
+        collect.errors.append(collect.source.error(node, problem.message, offset=problem.offset))
+        return None
+
+
+def _event(node: yaml.Node, source: Source) -> EventSpec:
+    fields = Fields(node, "an event", EVENT_KEYS)
+    event_id = fields.required("id", _slug("an event id"))
+    when_node = fields.values.get("when")
+    when = fields.required("when", text)
+    assert when_node is not None
+    anchor_node = fields.values.get("anchor")
+    return EventSpec(
+        id=event_id,
+        when=when,
+        what=fields.required("what", text),
+        anchor=fields.optional("anchor", _slug("an anchor")),
+        direction=fields.optional("direction", choice(DIRECTIONS)) or "past",
+        quote=fields.optional("quote", text),
+        at=_position(source, when_node),
+        id_at=_position(source, fields.values["id"]),
+        anchor_at=_position(source, anchor_node) if anchor_node is not None else None,
+    )
+
+
+def _position(source: Source, node: yaml.Node) -> Position:
+    return Position(source.path, *source.position(node))
+
+
+def _slug(what: str) -> Callable[[yaml.Node], str]:
+    def read(node: yaml.Node) -> str:
+        value = text(node)
+        if not SLUG.fullmatch(value):
+            raise YamlProblem(node, f'"{value[:80]}" cannot be {what}', SLUG_RULE)
+        return value
+
+    return read
+
+
+def _tags(node: yaml.Node) -> tuple[str, ...]:
+    tags = text_list(node)
+    for tag in tags:
+        if not SLUG.fullmatch(tag):
+            raise YamlProblem(node, f'"{tag[:80]}" cannot be a tag', SLUG_RULE)
+    return tuple(sorted(set(tags)))
+
+
+def _web_url(node: yaml.Node) -> str:
+    value = text(node)
+    if not re.fullmatch(r"https?://[^\s<>\"'\\^`{|}\x00-\x1f]+", value, re.IGNORECASE):
+        raise YamlProblem(
+            node,
+            f'"{value[:80]}" is not a web address',
+            "only http:// and https:// links are allowed",
+        )
+    return value

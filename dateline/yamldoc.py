@@ -1,0 +1,203 @@
+"""YAML read as nodes, so every value keeps the line and column it came from.
+
+Front matter is data, not a program: only plain mappings, lists and scalars are allowed. Aliases
+(the "billion laughs" trick), duplicate keys and deep nesting are refused with a position instead
+of being expanded, overwritten or recursed into.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from difflib import get_close_matches
+from typing import TypeVar
+
+import yaml
+
+from dateline.errors import ContentError
+
+try:  # the C loader is several times faster; same nodes, same marks
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 8
+MAX_SCALAR = 20_000
+
+T = TypeVar("T")
+
+
+class YamlProblem(Exception):
+    """Raised inside this module and turned into one ContentError by its caller."""
+
+    def __init__(self, node: yaml.Node | None, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A YAML text and where it sits in its file, to turn node marks into file positions."""
+
+    path: str
+    lines: tuple[str, ...]  # the whole file's lines, for the caret display
+    first_line: int  # file line (1-based) of the YAML text's first line
+
+    def error(
+        self, node: yaml.Node | None, message: str, hint: str | None = None, offset: int = 0
+    ) -> ContentError:
+        """An error at `node`, `offset` characters into its value."""
+        if node is None:
+            return ContentError(self.path, 0, 0, message, hint)
+        line, column = self.position(node)
+        source_line = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        return ContentError(self.path, line, column + offset, message, hint, source_line)
+
+    def position(self, node: yaml.Node) -> tuple[int, int]:
+        """File line and column of a node's value (inside the quotes, if quoted)."""
+        line = int(node.start_mark.line) + self.first_line
+        column = int(node.start_mark.column) + 1
+        if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"'):
+            column += 1
+        return line, column
+
+
+def compose(text: str, source: Source) -> yaml.Node | None:
+    """Parse `text` to its node tree and check its shape; raises ContentError-ready YamlProblem."""
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark
+        fake = yaml.ScalarNode("tag:yaml.org,2002:str", "", mark, mark) if mark else None
+        raise YamlProblem(fake, f"this is not valid YAML: {problem.problem}") from None
+    except yaml.YAMLError as problem:
+        raise YamlProblem(None, f"this is not valid YAML: {problem}") from None
+    except RecursionError:
+        raise YamlProblem(None, "the YAML is nested too deeply to be front matter") from None
+    if node is not None:
+        _check_shape(node, depth=0, seen=set())
+    return node
+
+
+def _check_shape(node: yaml.Node, depth: int, seen: set[int]) -> None:
+    """Refuse aliases, duplicate keys, deep nesting and huge values before anything reads them."""
+    if id(node) in seen:
+        raise YamlProblem(node, "YAML aliases (*name) are not allowed here", "write the value out")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise YamlProblem(node, "the YAML is nested too deeply to be front matter")
+    if isinstance(node, yaml.ScalarNode):
+        if len(node.value) > MAX_SCALAR:
+            raise YamlProblem(node, f"this value is longer than {MAX_SCALAR} characters")
+        return
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_shape(item, depth + 1, seen)
+        return
+    keys: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise YamlProblem(key, "a key must be plain text")
+        if key.value in keys:
+            first = keys[key.value].start_mark.line
+            raise YamlProblem(
+                key,
+                f'duplicate key "{key.value}"',
+                f"it is already given {key.start_mark.line - first} line(s) above; keep one",
+            )
+        keys[key.value] = key
+        _check_shape(value, depth + 1, seen)
+
+
+class Fields:
+    """A YAML mapping read key by key: unknown keys are errors with a did-you-mean."""
+
+    def __init__(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            raise YamlProblem(node, f"{what} must be a mapping of keys to values")
+        self.node = node
+        self.what = what
+        self.values: dict[str, yaml.Node] = {key.value: value for key, value in node.value}
+        self.keys: dict[str, yaml.Node] = {key.value: key for key, _ in node.value}
+        for name, key_node in self.keys.items():
+            if name not in allowed:
+                close = get_close_matches(name, allowed, n=1)
+                hint = (
+                    f'did you mean "{close[0]}"?' if close else "known keys: " + ", ".join(allowed)
+                )
+                raise YamlProblem(key_node, f'unknown key "{name}" in {what}', hint)
+
+    def optional(self, name: str, read: Callable[[yaml.Node], T]) -> T | None:
+        node = self.values.get(name)
+        if node is None or _is_null(node):
+            return None
+        return read(node)
+
+    def required(self, name: str, read: Callable[[yaml.Node], T]) -> T:
+        value = self.optional(name, read)
+        if value is None:
+            raise YamlProblem(self.node, f'{self.what} has no "{name}"', f'add "{name}:"')
+        return value
+
+    def items(self) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+        yield from self.node.value
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+
+
+def text(node: yaml.Node) -> str:
+    """A scalar as the author wrote it; numbers and dates are taken as their text."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise YamlProblem(node, "expected text here")
+    value = str(node.value).strip()
+    if not value:
+        raise YamlProblem(node, "this value is empty")
+    return value
+
+
+def day(node: yaml.Node) -> date:
+    """A date written YYYY-MM-DD, bare (a YAML date) or quoted."""
+    raw = text(node)
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise YamlProblem(node, f'"{raw}" is not a date', "write it as YYYY-MM-DD") from None
+
+
+def text_list(node: yaml.Node) -> tuple[str, ...]:
+    if isinstance(node, yaml.ScalarNode):
+        return (text(node),)
+    if not isinstance(node, yaml.SequenceNode):
+        raise YamlProblem(node, "expected a list here, like [a, b]")
+    return tuple(text(item) for item in node.value)
+
+
+def mapping_items(node: yaml.Node, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
+        raise YamlProblem(node, f"{what} must be a mapping")
+    return list(node.value)
+
+
+def sequence(node: yaml.Node, what: str) -> list[yaml.Node]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise YamlProblem(node, f"{what} must be a list (each item starting with '- ')")
+    return list(node.value)
+
+
+def choice(options: Mapping[str, T]) -> Callable[[yaml.Node], T]:
+    """A reader for one of a fixed set of words."""
+
+    def read(node: yaml.Node) -> T:
+        value = text(node)
+        if value not in options:
+            close = get_close_matches(value, list(options), n=1)
+            hint = f'did you mean "{close[0]}"?' if close else "one of: " + ", ".join(options)
+            raise YamlProblem(node, f'"{value}" is not allowed here', hint)
+        return options[value]
+
+    return read
