@@ -48,12 +48,20 @@ def dateline_resolver() -> tuple[Resolver | None, str]:
 
 
 def dateline_errors(text: str, reference: date, anchor: date | None, direction: str) -> str | None:
-    """dateline's error message for an expression, or None if it resolves."""
+    """dateline's error message for an expression with a one-day anchor, or None if it resolves."""
+    return dateline_message(text, reference, Span(anchor, anchor) if anchor else None, direction)
+
+
+def dateline_message(text: str, reference: date, anchor: Span | None, direction: str) -> str | None:
+    """dateline's error message, or None if it resolves; an exception other than DateError is a
+    bug, reported as a crash rather than stopping the benchmark."""
     try:
-        dateline_resolve()(text, reference, anchor=Span(anchor, anchor) if anchor else None,
-                direction="future" if direction == "future" else "past")
+        dateline_resolve()(text, reference, anchor=anchor,
+                           direction="future" if direction == "future" else "past")
     except DateError as problem:
         return problem.message
+    except Exception as problem:  # noqa: BLE001 - a crash is a finding to report, not to hide
+        return f"CRASH {type(problem).__name__}: {problem}"
     return None
 
 
