@@ -70,7 +70,7 @@ def annotated_spans(paragraph_id: str, text: str, entries: Sequence[object]) -> 
             phrase = str(entry)
             later = [start for start in whole_word_starts(text, phrase) if start >= position]
             if not later:
-                raise ValueError(f"{paragraph_id}: {phrase!r} does not occur after offset {position}")
+                raise ValueError(f"{paragraph_id}: {phrase!r} not found after offset {position}")
             start = later[0]
         spans.add((start, start + len(phrase)))
         position = start + len(phrase)
