@@ -8,6 +8,7 @@ only read a single point in time, so their pair has start == end.
 from __future__ import annotations
 
 import importlib
+import sys
 import warnings
 from collections.abc import Callable
 from datetime import date, datetime
@@ -25,6 +26,17 @@ def dateline_resolve() -> Callable[..., ResolvedDate]:
     module = importlib.import_module("dateline.dates.resolve")
     function: Callable[..., ResolvedDate] = module.resolve
     return function
+
+
+def clear_dateline_caches() -> None:
+    """Empty every functools cache of the loaded dateline.dates modules, so a timed pass pays for
+    parsing each distinct text again, as a fresh build process would."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("dateline.dates") and module is not None:
+            for value in vars(module).values():
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
 
 
 def dateline_resolver() -> tuple[Resolver | None, str]:
