@@ -97,7 +97,7 @@ def used_as_date(text: str, start: int, end: int, rule: Rule) -> bool:
     if re.match(r"-\w", after):
         return False  # part of a compound: "the 24-year-old"
     next_word = _first_word(after)
-    before_words = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start].lower())
+    before_words = re.findall(r"[A-Za-z0-9]+", text[max(0, start - 40):start].lower())
     previous_word = before_words[-1] if before_words else ""
     bare = _bare_name(phrase)
     if bare is not None:
@@ -130,8 +130,12 @@ def _rule_allows(name: str, text: str, start: int, phrase: str, previous_word: s
         sentence = text[_sentence_start_index(text, start):start].lower()
         return not re.search(r"\bhours?\b", lower) and not RANKING.search(sentence)
     if name in ANCHORED_COUNTS:
-        counted = previous_word in lexicon.NUMBER_WORDS or re.search(r"\d\s*$", text[:start])
+        counted = name.startswith("vague") and (
+            previous_word in lexicon.NUMBER_WORDS or re.search(r"\d\s*$", text[:start])
+        )  # "days before" left over from "for seven days before"
         return next_word != "than" and previous_word not in DURATION_BEFORE and not counted
+    if name == "season" and re.fullmatch(r"the \S+", lower):
+        return not next_word or next_word in DAY_FOLLOWERS  # not "the autumn booster campaign"
     if name == "soon after":
         return False  # "shortly after take-off": the same day as an unnamed moment
     if name == "hedged length":
