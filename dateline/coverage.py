@@ -1,0 +1,96 @@
+"""Does the front matter tell the body's story? Dates no event covers, and `when`s not in the body.
+
+Both are warnings, not build errors: a story may mention a date that belongs on no timeline, and
+`--strict` is the command line's choice. The body is searched with `extract`, the same grammar
+the resolver reads `when:` with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dateline.dates.extract import Found, extract
+from dateline.errors import ContentError
+from dateline.model import Article, EventSpec
+
+# Markdown that is not prose: link targets, HTML tags, code spans. Blanked, keeping offsets.
+NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>\n]*>|`[^`\n]*`")
+ASIDE = re.compile(r"\s*\([^()]*\)$")
+
+
+def masked_body(body: str) -> str:
+    """The body with link targets, tags and code replaced by spaces, so offsets still match."""
+    return NOT_PROSE.sub(lambda match: " " * len(match.group()), body)
+
+
+def body_dates(article: Article) -> list[Found]:
+    """Every date expression of the body, at its offset in `article.body`."""
+    return extract(masked_body(article.body), article.reference)
+
+
+def when_spans(when: str, body: str) -> list[tuple[int, int]]:
+    """Where an event's `when` occurs in the body: any case, any line breaks between words,
+    and also without a trailing aside such as "(local time)" that front matter often adds."""
+    spans: list[tuple[int, int]] = []
+    wordings = {when.strip(), ASIDE.sub("", when.strip())} - {""}
+    for wording in sorted(wordings):
+        words = (re.escape(word) for word in wording.split())
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+        spans.extend(match.span() for match in pattern.finditer(body))
+    return sorted(spans)
+
+
+def covering_event(found: Found, events: Sequence[EventSpec], body: str) -> EventSpec | None:
+    """The first event whose `when` occurs in the body overlapping the phrase."""
+    for event in events:
+        for start, end in when_spans(event.when, body):
+            if start < found.end and found.start < end:
+                return event
+    return None
+
+
+def uncovered_dates(article: Article) -> list[Found]:
+    return [
+        found
+        for found in body_dates(article)
+        if covering_event(found, article.events, article.body) is None
+    ]
+
+
+def body_position(article: Article, offset: int) -> tuple[int, int, str]:
+    """File line, 1-based column and the line's text for an offset into the body."""
+    line_start = article.body.rfind("\n", 0, offset) + 1
+    line_end = article.body.find("\n", offset)
+    line_text = article.body[line_start:line_end if line_end != -1 else len(article.body)]
+    line = article.body_line + article.body.count("\n", 0, offset)
+    return line, offset - line_start + 1, line_text
+
+
+def coverage_warnings(article: Article) -> list[ContentError]:
+    """One warning per uncovered date phrase, and one per event whose `when` the body lacks."""
+    warnings: list[ContentError] = []
+    for found in uncovered_dates(article):
+        line, column, line_text = body_position(article, found.start)
+        warnings.append(
+            ContentError(
+                article.path,
+                line,
+                column,
+                f'"{" ".join(found.text.split())}" is a date no event covers',
+                f"add an event for it, e.g. python build.py suggest {article.path}",
+                line_text,
+            )
+        )
+    for event in article.events:
+        if not when_spans(event.when, article.body):
+            warnings.append(
+                ContentError(
+                    event.at.path,
+                    event.at.line,
+                    event.at.column,
+                    f'the when "{event.when}" of event "{event.id}" does not occur in the body',
+                    "a copy mistake? word it as the body does",
+                )
+            )
+    return sorted(warnings, key=lambda warning: warning.sort_key)

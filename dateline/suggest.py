@@ -1,0 +1,209 @@
+"""Draft the `events:` a story still lacks: one entry per date phrase of the body no event covers.
+
+The draft is a starting point for an editor, printed as YAML. `write_suggestions` adds it to the
+file in place: the new lines are inserted as text after the last event (so every existing byte,
+comment and quote stays as it was), and the result is parsed back with ruamel.yaml and compared
+before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import yaml
+
+from dateline.coverage import body_dates, covering_event, masked_body
+from dateline.dates import DateError, resolve
+from dateline.dates.extract import Found
+from dateline.model import Article, Direction
+
+MAX_WHAT = 200
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|U\.S|U\.K|"
+    r"a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|"
+    r"Sat|Sun)|\b[A-Z])\.$"
+)
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])|\n\s*\n")
+DATELINE_LEAD = re.compile(r"^[\s*_]*[A-Z][A-Z .,'\[\]()-]*[*_]*\s*(?:—|–|--)\s*")
+STOPWORDS = frozenset(
+    "a an the of in on at to for by with and or but as from that this these those is are was were "
+    "be been being has have had it its their his her he she they we you said says say told after "
+    "before when while which who whom will would could should may might than then also more most "
+    "some any over into about since until during there here not no".split()
+)
+FUTURE = re.compile(r"\b(?:will|would|'ll|shall|is due|are due|is expected|are expected|"
+                    r"scheduled|plans? to|is set to|are set to|next)\b", re.IGNORECASE)
+SLUG_LIMIT = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One drafted event. `note` becomes a YAML comment (what the editor still has to decide)."""
+
+    id: str
+    when: str
+    what: str
+    anchor: str | None = None
+    direction: Direction | None = None
+    note: str | None = None
+
+
+def usable(found: Found) -> bool:
+    """Worth drafting: it resolves, or it only lacks an anchor."""
+    return found.resolved is not None or found.needs_anchor
+
+
+def suggest(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> list[Suggestion]:
+    """Draft events for the body's uncovered date phrases, in body order."""
+    body = masked_body(article.body)
+    dates = body_dates(article)
+    sentences = sentence_spans(body)
+    wanted = [found for found in dates if resolve_ok(found)
+              and covering_event(found, article.events, article.body) is None]
+    clause = {found.start: sentence_of(found, sentences) for found in wanted}
+    targets: dict[int, Found] = {}
+    for found in wanted:
+        target = anchor_target(found, dates, sentences) if found.needs_anchor else None
+        if target is None:
+            continue
+        targets[found.start] = target
+        if target.start > found.end and target.start in clause:
+            # "came 10 days after Hamas attacked Israel on October 7": two events, two clauses
+            clause[found.start] = (clause[found.start][0], found.start)
+            clause[target.start] = (found.end, clause[target.start][1])
+    taken = {event.id for event in article.events}
+    ids: dict[int, str] = {}
+    drafts: list[Suggestion] = []
+    for found in wanted:
+        what = drafted_what(article.body, clause[found.start], found)
+        ids[found.start] = unique(slug(what), taken)
+        taken.add(ids[found.start])
+        drafts.append(Suggestion(ids[found.start], " ".join(found.text.split()), what,
+                                 direction=direction_for(found, body, clause[found.start],
+                                                         article)))
+    result: list[Suggestion] = []
+    for found, draft in zip(wanted, drafts, strict=True):
+        if found.needs_anchor:
+            target = targets.get(found.start)
+            anchor = None
+            if target is not None:
+                event = covering_event(target, article.events, article.body)
+                anchor = event.id if event is not None else ids.get(target.start)
+            note = None if anchor else "counts from another event: add its id as anchor:"
+            draft = Suggestion(draft.id, draft.when, draft.what, anchor, None, note)
+        result.append(draft)
+    return result
+
+
+def sentence_of(found: Found, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    return next(span for span in sentences if span[0] <= found.start < span[1])
+
+
+def suggest_events(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> str:
+    """The drafted `events:` block as YAML text ("" when every date is covered)."""
+    suggestions = suggest(article, resolve_ok)
+    if not suggestions:
+        return ""
+    return "events:\n" + "".join(line for s in suggestions for line in entry_lines(s, 2, 4))
+
+
+def entry_lines(suggestion: Suggestion, dash_indent: int, key_indent: int) -> list[str]:
+    """One event as block YAML lines, at the indentation the file already uses."""
+    pad = " " * key_indent
+    lines = [f"{' ' * dash_indent}-{' ' * (key_indent - dash_indent - 1)}id: {suggestion.id}\n",
+             f"{pad}when: {scalar(suggestion.when)}\n",
+             f"{pad}what: {scalar(suggestion.what)}\n"]
+    if suggestion.anchor:
+        lines.append(f"{pad}anchor: {suggestion.anchor}\n")
+    if suggestion.direction:
+        lines.append(f"{pad}direction: {suggestion.direction}\n")
+    if suggestion.note:
+        lines.append(f"{pad}# {suggestion.note}\n")
+    return lines
+
+
+def scalar(value: str) -> str:
+    """Plain when YAML reads it back unchanged as a string, else double-quoted."""
+    try:
+        plain_ok = yaml.safe_load(f"key: {value}") == {"key": value}
+    except yaml.YAMLError:
+        plain_ok = False
+    return value if plain_ok else json.dumps(value, ensure_ascii=False)
+
+
+def sentence_spans(body: str) -> list[tuple[int, int]]:
+    """Sentences (and blank-line paragraphs) as offsets; abbreviations do not end them."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_BREAK.finditer(body):
+        if match.group().strip() and ABBREVIATIONS.search(body, 0, match.start() + 1):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    spans.append((start, len(body)))
+    return spans
+
+
+def drafted_what(body: str, sentence: tuple[int, int], found: Found) -> str:
+    """The clause without its date phrase (and the preposition before it), tidied."""
+    start, end = sentence
+    if start <= found.start and found.end <= end:
+        before = re.sub(r"\b(?:on|in|at|during|by|as of)\s*$", "", body[start:found.start])
+        text = before + body[found.end:end]
+    else:
+        text = body[start:end]
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their words
+    text = DATELINE_LEAD.sub("", re.sub(r"[*_`]+", "", text))
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"^[,;:\s]+|,\s*(?=[.!?]$)", "", text).strip()
+    if len(text) > MAX_WHAT:
+        text = text[:MAX_WHAT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    if text and text[-1] not in ".!?…":
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
+def slug(what: str) -> str:
+    """The first three key words of the drafted sentence: 'militias-begin-attacking'."""
+    words = [word for word in re.findall(r"[a-z]+", what.lower())
+             if word not in STOPWORDS and len(word) > 2]
+    return "-".join(words[:3])[:SLUG_LIMIT].strip("-") or "event"
+
+
+def unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        suffix = f"-{number}"
+        candidate = base[:SLUG_LIMIT - len(suffix)].rstrip("-") + suffix
+        number += 1
+    return candidate
+
+
+def direction_for(found: Found, body: str, sentence: tuple[int, int],
+                  article: Article) -> Direction | None:
+    """`future` when the sentence looks ahead and reading forward changes the dates."""
+    if found.resolved is None or not FUTURE.search(body[sentence[0]:sentence[1]]):
+        return None
+    try:
+        ahead = resolve(found.text, article.reference, direction="future")
+    except DateError:
+        return None
+    return "future" if ahead.span != found.resolved.span else None
+
+
+def anchor_target(found: Found, dates: Sequence[Found],
+                  sentences: Sequence[tuple[int, int]]) -> Found | None:
+    """Another date of the same sentence: the one after "10 days after", else the nearest
+    before "two days later"."""
+    sentence = sentence_of(found, sentences)
+    others = [other for other in dates if other is not found and not other.needs_anchor
+              and sentence[0] <= other.start < sentence[1]]
+    following = [other for other in others if other.start > found.start]
+    preceding = [other for other in others if other.start < found.start][::-1]
+    looks_ahead = found.text.split()[-1].lower() in ("after", "before", "following")
+    ordered = following + preceding if looks_ahead else preceding + following
+    return ordered[0] if ordered else None
