@@ -260,10 +260,21 @@ def test_arbitrary_text_is_resolved_or_refused_with_a_date_error(
     reference=references,
 )
 def test_text_over_200_characters_is_refused_quickly(text: str, reference: date) -> None:
-    started = time.perf_counter()
     with pytest.raises(DateError):
         resolve(text, reference)
-    assert time.perf_counter() - started < 0.025
+    # the best of three calls, so a busy machine cannot fail it; a scan of the whole text
+    # (regular expressions over 10,000 characters) would be slow every time
+    fastest = min(seconds_to_refuse(text, reference) for _ in range(3))
+    assert fastest < 0.02, f"{fastest * 1000:.1f} ms to refuse {len(text)} characters"
+
+
+def seconds_to_refuse(text: str, reference: date) -> float:
+    started = time.perf_counter()
+    try:
+        resolve(text, reference)
+    except DateError:
+        pass
+    return time.perf_counter() - started
 
 
 @pytest.mark.parametrize("text", ["Monday " * 40, "March 1 " * 30, "x" * 10_000])
