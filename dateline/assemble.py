@@ -85,6 +85,8 @@ def _resolve_event(
         anchor: Span | None = None
         anchor_label = "the anchor"
         if spec.anchor is not None:
+            if (key[0], spec.anchor) not in resolved:
+                continue  # an unknown anchor, already reported
             anchor = resolved[(key[0], spec.anchor)].date.span
             anchor_label = spec.anchor
         try:
@@ -104,7 +106,7 @@ def _resolve_event(
                     spec.at.path, spec.at.line, spec.at.column + problem.offset, problem.message
                 )
             )
-    if errors:
+    if errors or not dates:
         return None, errors
     merged, conflict = merge_reports(group, dates)
     if merged is None:
