@@ -84,7 +84,7 @@ def weekday_from_anchor(groups: Groups, ctx: Context) -> Found:
     else:
         span = ctx.anchor_span
         start, end, base = span.start, span.end, ctx.anchor_words
-    if groups["relation"] in ("before", "previous", "preceding", "prior"):
+    if groups.get("relation") in ("before", "previous", "preceding", "prior"):
         day = weekday_on_or_before(start - ONE_DAY, target)
         return one_day(day, f"the latest {name} before {base}")
     day = weekday_on_or_after(end + ONE_DAY, target)

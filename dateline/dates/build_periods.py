@@ -196,7 +196,7 @@ def season(groups: Groups, ctx: Context) -> Found:
             chosen, rule = closest(candidates, ref, ctx.direction), f"the {name} closest to"
         season_year, rule = chosen[0].year, f"{rule} {ctx.ref} (meteorological)"
     start, end = season_span(season_year, first_month)
-    return Found(start, end, "season", False, season_timex(season_year, first_month), rule)
+    return Found(start, end, "season", True, season_timex(season_year, first_month), rule)
 
 
 def unit_of_anchor(groups: Groups, ctx: Context) -> Found:

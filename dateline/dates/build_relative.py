@@ -68,7 +68,7 @@ def in_future(groups: Groups, ctx: Context) -> Found:
 def whole_units(start: date, end: date, offset: Offset, reason: str) -> Found:
     """Widen to whole months (or years): a count of months back names a month, not a day."""
     granularity: Granularity
-    if offset.unit in ("year", "decade"):
+    if offset.unit in ("year", "decade") and offset.low % 12 == 0 and offset.high % 12 == 0:
         first, last = year_span(start.year)[0], year_span(end.year)[1]
         timex = str(start.year) if start.year == end.year else f"{first}/{last}"
         granularity = "year" if start.year == end.year else "range"
@@ -78,7 +78,7 @@ def whole_units(start: date, end: date, offset: Offset, reason: str) -> Found:
         timex = f"{start.year}-{start.month:02d}" if same else f"{first}/{last}"
         granularity = "month" if same else "range"
     return Found(first, last, granularity, True, timex,
-                 f"the calendar {offset.unit if offset.unit != 'decade' else 'year'} holding "
+                 f"the calendar {'year' if granularity == 'year' else 'month'} holding "
                  f"the day {reason}")
 
 
@@ -112,7 +112,7 @@ def from_anchor(groups: Groups, ctx: Context) -> Found:
     end, offsets before from its start (or from the inline date, '10 days after March 1')."""
     offset = offset_of(groups)
     base, words = base_span(groups, ctx)
-    sign = -1 if (groups["relation"] or "") in BACKWARD else 1
+    sign = -1 if (groups.get("relation") or "") in BACKWARD else 1
     start, end, note = moved(base.start if sign < 0 else base.end, offset, sign)
     return counted(start, end, offset,
                    f"{count_words(offset)} {'before' if sign < 0 else 'after'} {words}{note}")
@@ -133,11 +133,9 @@ def vague_from_anchor(groups: Groups, ctx: Context) -> Found:
     """'days after', 'weeks later', 'hours later': the plausible window after (or before)."""
     unit = (groups["unit"] or "").removesuffix("s")
     base, words = base_span(groups, ctx)
-    sign = -1 if (groups["relation"] or "") in BACKWARD else 1
+    sign = -1 if (groups.get("relation") or "") in BACKWARD else 1
     day = base.start if sign < 0 else base.end
     low, high, months = VAGUE_WINDOWS[unit]
-    if groups.get("following") and unit != "hour":
-        low = 1
     if months:
         a, b = add_months(day, sign)[0], add_months(day, sign * months)[0]
         span_words = "1 to 6 months"
@@ -176,7 +174,7 @@ NEXT_DAY_WORDS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preced
 
 def day_from_anchor(groups: Groups, ctx: Context) -> Found:
     """'the next day', 'the previous evening', 'that night', 'later that day'."""
-    step = NEXT_DAY_WORDS[(groups["relation"] or "").split()[0]]
+    step = NEXT_DAY_WORDS[(groups.get("relation") or "").split()[0]]
     base, words = base_span(groups, ctx)
     if step == 0 and base.start != base.end:
         raise DateError(f"{words} covers several days, so the same day is not one day")
@@ -209,7 +207,7 @@ def since(groups: Groups, ctx: Context) -> Found:
     if inner_text == "then":
         start, what, approximate = ctx.anchor_span.start, ctx.anchor_words, False
     else:
-        inner = ctx.resolve_inner(inner_text, ctx)
+        inner = ctx.resolve_inner(inner_text, ctx._replace(direction="since"))
         start, approximate = inner.start, inner.approximate
         what = f"{describe_day(inner.start)} ({inner.reason})"
     if start > ctx.reference:
@@ -217,6 +215,19 @@ def since(groups: Groups, ctx: Context) -> Found:
     return Found(start, ctx.reference, "range", approximate,
                  f"{start.isoformat()}/{ctx.reference.isoformat()}",
                  f"from {what} through {ctx.ref}")
+
+
+HEDGE_DAYS = 2
+
+
+def hedged(groups: Groups, ctx: Context) -> Found:
+    """'around May 22': the day two either side; a hedged period keeps its span, approximate."""
+    inner = ctx.resolve_inner(groups["inner"] or "", ctx)
+    if inner.start != inner.end:
+        return inner._replace(approximate=True, reason=f"{inner.reason}, hedged")
+    return day_range(inner.start - HEDGE_DAYS * ONE_DAY, inner.end + HEDGE_DAYS * ONE_DAY,
+                     f"{describe_day(inner.start)} ({inner.reason}), give or take "
+                     f"{HEDGE_DAYS} days", True)
 
 
 def week_of(groups: Groups, ctx: Context) -> Found:

@@ -55,8 +55,10 @@ CLOCK = (r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b|\d{4} ?(?:gm
          r"|noon\b|midnight\b|midday\b)")
 TIME_PHRASE = (rf"(?:(?:shortly |just |right |sometime |some time |soon )?"
                rf"(?:before |after |around |about |at |by |from |until |in the )?"
+               rf"(?:about |around |approximately |roughly )?"
                rf"(?:{CLOCK}|{DAY_PART})(?: \(?{ZONE}\)?)?)")
-BEFORE_DAY = rf"(?:(?:early|late|sometime|earlier|later)(?: on)? |{TIME_PHRASE},? (?:on )?)?"
+BEFORE_DAY = (rf"(?:(?:early|late|sometime|earlier|later)(?: on)? |{TIME_PHRASE},? (?:on )?"
+              r"|(?:in )?the (?:early|small|late) hours of |(?:early|late) in the day on )?")
 AFTER_DAY = (rf"(?: {DAY_PART})?(?:,? {TIME_PHRASE})?"
              rf"(?:,? {ZONE}| \((?:{ZONE}|{TIME_PHRASE})\))?")
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from dateline.dates import lexicon
 from dateline.dates.spans import describe_day, describe_span
 from dateline.errors import DateError
-from dateline.model import Direction, Granularity, Span
+from dateline.model import Granularity, Span
 
 Groups = Mapping[str, str | None]
+# How to choose among occurrences: the call's direction, or "since" (latest on or before).
+Choice = Literal["past", "future", "since"]
 
 
 class Found(NamedTuple):
@@ -31,7 +33,7 @@ class Context(NamedTuple):
 
     reference: date
     anchor: Span | None
-    direction: Direction
+    direction: Choice
     reference_label: str
     anchor_label: str
     text: str  # the expression as written, for messages

@@ -73,10 +73,15 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
         chars.append(char)
         positions.append(index)
     start, end = 0, len(chars)
-    while start < end and chars[start] in EDGE_PUNCTUATION:
-        start += 1
-    while end > start and chars[end - 1] in EDGE_PUNCTUATION:
-        end -= 1
+    while True:
+        while start < end and chars[start] in EDGE_PUNCTUATION:
+            start += 1
+        while end > start and chars[end - 1] in EDGE_PUNCTUATION:
+            end -= 1
+        inner = chars[start + 1:end - 1]
+        if end - start < 2 or chars[start] != "(" or chars[end - 1] != ")" or "(" in inner:
+            break
+        start, end = start + 1, end - 1
     return "".join(chars[start:end]), tuple(positions[start:end])
 
 

@@ -44,7 +44,8 @@ class Rule(NamedTuple):
 
 DURING = r"(?:(?:in|during|over|through|throughout|for|within) )?"
 MODIFIER = r"(?P<modifier>this past|this coming|last|next|this|past|coming)"
-PART = r"(?P<part>early|mid|late|(?:the )?(?:beginning|start|middle|end) of)(?: |-)"
+PART = (r"(?:(?:in|during|by|at) )?(?:the )?"
+        r"(?P<part>early|mid|late|(?:beginning|start|middle|end) of)(?: |-)")
 MONTH_DAY_YEAR = rf"(?P<month>{MONTH}) (?:the )?(?P<day>{DAY})(?:,? (?P<year>{YEAR}))?"
 DAY_MONTH_YEAR = rf"(?:the )?(?P<day>{DAY}) (?:of )?(?P<month>{MONTH})(?:,? (?P<year>{YEAR}))?"
 AFTER_WORDS = r"(?P<relation>later|after|afterwards|afterward|on|earlier|before|prior|" \
@@ -56,7 +57,7 @@ RULES: tuple[Rule, ...] = (
     # Calendar dates, most specific first.
     Rule("ISO date", around_day(r"(?P<year>\d{4})[-/](?P<iso_month>\d{1,2})[-/]"
                                 r"(?P<iso_day>\d{1,2})\b"), days.numeric_date),
-    Rule("numeric date", around_day(r"(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.]"
+    Rule("numeric date", around_day(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)"
                                     r"(?P<year>\d{4})\b"), days.numeric_date),
     Rule("weekday with date", around_day(rf"(?P<weekday>{WEEKDAY}),? {MONTH_DAY_YEAR}"),
          days.month_day),
@@ -146,9 +147,11 @@ RULES: tuple[Rule, ...] = (
          relative.vague_ago),
     Rule("count from now", rf"(?:in )?{QUANTITY} (?:from now|from today|hence)",
          relative.in_future),
-    Rule("in a count", rf"in {QUANTITY}", relative.in_future),
+    Rule("in a count", rf"in {QUANTITY}(?:'s?)?(?: time)?", relative.in_future),
     Rule("window", rf"{DURING}(?:the )?(?P<modifier>past|last|previous|next|coming) "
-                   rf"{quantity(count='?')}", relative.window),
+                   rf"{QUANTITY}", relative.window),
+    Rule("window of one unit", rf"{DURING}the (?P<modifier>past|last) {quantity(count='?')}",
+         relative.window),
     Rule("hedged length", rf"{DURING}{quantity(hedge='')}", relative.window),
     Rule("recent", r"(?:(?:in|over|during) )?(?:the )?(?P<modifier>recent|coming) "
                    r"(?P<unit>days|weeks|months)", relative.recent),
@@ -170,6 +173,9 @@ RULES: tuple[Rule, ...] = (
          r"(?:in|over|during|within) the (?P<unit>hours|days|weeks|months) "
          r"(?P<following>that followed|that came after|afterwards|afterward|after|following|"
          r"since)", relative.vague_from_anchor, anchored=True),
+    Rule("within a vague count",
+         r"(?:within|in) (?:a few |just |only )?(?P<unit>hours|days|weeks|months)",
+         relative.vague_from_anchor, anchored=True),
     Rule("soon after", r"(?:shortly|soon|immediately|just|right) (?P<relation>after|afterwards|"
                        r"afterward|thereafter|before|beforehand)", relative.soon_after,
          anchored=True),
@@ -199,6 +205,9 @@ RULES: tuple[Rule, ...] = (
     Rule("part of the anchor's unit", r"(?P<side>later|earlier) (?:that|in that|in the same|"
                                       r"the same) (?P<unit>week|month|year)",
          relative.part_of_anchor_unit, anchored=True),
+    Rule("hedged date", r"(?:around|about|approximately|roughly|circa|c\.|some time around|"
+                        r"sometime around|on or about) (?P<inner>.+)", relative.hedged,
+         greedy=True),
     # Ranges of two expressions: last, so every single form is tried first.
     Rule("range", r"between (?P<between>.+ and .+)|from (?P<from>.+(?: to | until | till | "
                   r"through | thru |-).+)|(?P<plain>.+(?: to | until | till | through | thru |-)"

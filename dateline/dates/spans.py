@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from dateline.dates.lexicon import MONTH_ABBREVIATIONS, SEASON_CODES, WEEKDAY_ABBREVIATIONS
-from dateline.model import Direction
 
 DaySpan = tuple[date, date]
 ONE_DAY = timedelta(days=1)
@@ -126,14 +125,17 @@ def distance(span: DaySpan, reference: date) -> int:
     return 0
 
 
-def closest(candidates: Iterable[DaySpan], reference: date, direction: Direction) -> DaySpan:
+def closest(candidates: Iterable[DaySpan], reference: date, direction: str) -> DaySpan:
     """The contract's 'closest occurrence': future weighted 2x, ties to the past.
 
-    With direction 'future' it is the earliest candidate that ends on or after the reference.
+    With direction 'future' it is the earliest candidate that ends on or after the reference;
+    with 'since' (the X of "since X") the latest that starts on or before it.
     """
     ordered = sorted(candidates)
     if direction == "future":
         return next(span for span in ordered if span[1] >= reference)
+    if direction == "since" and ordered[0][0] <= reference:
+        return max(span for span in ordered if span[0] <= reference)
     return min(ordered, key=lambda span: distance(span, reference))
 
 
