@@ -9,11 +9,16 @@ before anything is written.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
+from ruamel.yaml import YAML as RoundTrip
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dateline.coverage import body_dates, covering_event, masked_body
 from dateline.dates import DateError, resolve
@@ -70,10 +75,11 @@ def suggest(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> l
         if target is None:
             continue
         targets[found.start] = target
-        if target.start > found.end and target.start in clause:
+        if target.start > found.end:
             # "came 10 days after Hamas attacked Israel on October 7": two events, two clauses
             clause[found.start] = (clause[found.start][0], found.start)
-            clause[target.start] = (found.end, clause[target.start][1])
+            if target.start in clause:
+                clause[target.start] = (found.end, clause[target.start][1])
     taken = {event.id for event in article.events}
     ids: dict[int, str] = {}
     drafts: list[Suggestion] = []
@@ -207,3 +213,85 @@ def anchor_target(found: Found, dates: Sequence[Found],
     looks_ahead = found.text.split()[-1].lower() in ("after", "before", "following")
     ordered = following + preceding if looks_ahead else preceding + following
     return ordered[0] if ordered else None
+
+
+class SuggestWriteError(Exception):
+    """Why a file was left untouched."""
+
+
+def write_suggestions(path: Path, suggestions: Sequence[Suggestion]) -> None:
+    """Add the drafts after the file's last event, in place, or raise and write nothing."""
+    original = path.read_bytes().decode("utf-8")
+    updated = with_suggestions(original, suggestions, str(path))
+    if updated == original:
+        return
+    temporary = path.with_name(f".{path.name}.suggest")
+    temporary.write_bytes(updated.encode("utf-8"))
+    os.replace(temporary, path)
+
+
+def with_suggestions(content: str, suggestions: Sequence[Suggestion], name: str) -> str:
+    """The file's text with the drafts inserted as lines; checked by parsing it back."""
+    if not suggestions:
+        return content
+    lines = content.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        raise SuggestWriteError(f"{name}: no front matter (the file must start with ---)")
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r\n") == "---"), None)
+    if close is None:
+        raise SuggestWriteError(f"{name}: the front matter has no closing ---")
+    front = "".join(lines[1:close])
+    before = parsed(front, name)
+    root = RoundTrip(typ="rt").compose(front)
+    pair = next(((k, v) for k, v in root.value if k.value == "events"), None)
+    events = pair[1] if pair else None
+    empty = isinstance(events, ScalarNode) and events.value in ("", "~", "null")
+    if pair is None or empty or (isinstance(events, SequenceNode) and not events.value):
+        # no list yet: "events:" (re)written on its own line, the drafts under it
+        key_line = close if pair is None else pair[0].start_mark.line + 1
+        block, insert, replace, dash, key = ["events:\n"], key_line, int(pair is not None), 2, 4
+    elif isinstance(events, SequenceNode) and not events.flow_style:
+        first, last = events.value[0], events.value[-1]
+        key = first.start_mark.column
+        dash = len(lines[first.start_mark.line + 1][:key].rstrip()) - 1
+        end = max(node.end_mark.line - (node.end_mark.column == 0) for node in walk(last))
+        while end > last.start_mark.line and lines[end + 1].strip()[:1] in ("", "#"):
+            end -= 1
+        block, insert, replace = [], end + 2, 0
+    else:
+        raise SuggestWriteError(f"{name}: write events as a block list (- id: ...) to add to it")
+    block += [line for s in suggestions for line in entry_lines(s, dash, key)]
+    block = [line.replace("\n", newline) for line in block]
+    updated = lines[:insert] + block + lines[insert + replace:]
+    after = parsed("".join(updated[1:close - replace + len(block)]), name)
+    old_events = before.get("events")
+    expected = dict(before, events=(old_events if isinstance(old_events, list) else []) + [
+        {k: v for k, v in (("id", s.id), ("when", s.when), ("what", s.what),
+                           ("anchor", s.anchor), ("direction", s.direction)) if v}
+        for s in suggestions])
+    if after != expected:
+        raise SuggestWriteError(f"{name}: the drafted events did not read back as written")
+    return "".join(updated)
+
+
+def parsed(front: str, name: str) -> dict[str, object]:
+    try:
+        data = RoundTrip(typ="safe", pure=True).load(front)
+    except YAMLError as problem:
+        raise SuggestWriteError(f"{name}: cannot parse the front matter: {problem}") from None
+    if not isinstance(data, dict):
+        raise SuggestWriteError(f"{name}: the front matter is not a mapping")
+    return data
+
+
+def walk(node: Node) -> list[Node]:
+    """A node and everything under it, for the last line the last event uses."""
+    found = [node]
+    if isinstance(node, SequenceNode):
+        for child in node.value:
+            found.extend(walk(child))
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            found.extend(walk(key) + walk(value))
+    return found
