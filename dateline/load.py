@@ -6,6 +6,7 @@ disk, so articles can be loaded in worker processes and cached by their bytes.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,14 +82,29 @@ class Collector:
 
 def decode(path: str, data: bytes) -> tuple[str | None, ContentError | None]:
     """UTF-8 text with a BOM dropped and line endings made `\\n`."""
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        content = data.decode("utf-8-sig")
+        content = data[bom:].decode("utf-8")
     except UnicodeDecodeError as problem:
-        line = data[: problem.start].count(b"\n") + 1
-        return None, ContentError(path, line, 0, "this file is not UTF-8 text", "save it as UTF-8")
+        return None, _byte_error(path, data, bom + problem.start, "this file is not UTF-8 text",
+                                 "save it as UTF-8")
     if "\0" in content:
-        return None, ContentError(path, 0, 0, "this file contains NUL bytes; is it text?")
+        return None, _byte_error(path, data, data.index(b"\0"),
+                                 "this file contains a NUL byte; is it text?")
     return content.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _byte_error(path: str, data: bytes, offset: int, message: str,
+                hint: str | None = None) -> ContentError:
+    """An error at a byte of an undecodable file: line and column counted in characters, with
+    the readable part of the line shown."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line_end = data.find(b"\n", offset)
+    raw_line = data[line_start : len(data) if line_end == -1 else line_end]
+    before = data[line_start:offset].decode("utf-8", "replace").lstrip("\ufeff")
+    shown = raw_line.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r")
+    line = data.count(b"\n", 0, offset) + 1
+    return ContentError(path, line, len(before) + 1, message, hint, shown.replace("\0", "\ufffd"))
 
 
 def load_site_config(path: str, data: bytes) -> tuple[SiteConfig | None, list[ContentError]]:
