@@ -68,7 +68,7 @@ def suggest(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> l
     sentences = sentence_spans(body)
     wanted = [found for found in dates if resolve_ok(found)
               and covering_event(found, article.events, article.body) is None]
-    clause = {found.start: sentence_of(found, sentences) for found in wanted}
+    clause = {found.start: clause_of(found, body, sentences) for found in wanted}
     targets: dict[int, Found] = {}
     for found in wanted:
         target = anchor_target(found, dates, sentences) if found.needs_anchor else None
@@ -106,6 +106,14 @@ def suggest(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> l
 
 def sentence_of(found: Found, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
     return next(span for span in sentences if span[0] <= found.start < span[1])
+
+
+def clause_of(found: Found, body: str, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds the phrase."""
+    start, end = sentence_of(found, sentences)
+    before = body.rfind(";", start, found.start)
+    after = body.find(";", found.end, end)
+    return (before + 1 if before != -1 else start, after if after != -1 else end)
 
 
 def suggest_events(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> str:
@@ -165,6 +173,7 @@ def drafted_what(body: str, sentence: tuple[int, int], found: Found) -> str:
     text = DATELINE_LEAD.sub("", re.sub(r"[*_`]+", "", text))
     text = " ".join(text.split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])[,;:]+", r"\1", text)
     text = re.sub(r"^[,;:\s]+|,\s*(?=[.!?]$)", "", text).strip()
     if len(text) > MAX_WHAT:
         text = text[:MAX_WHAT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
