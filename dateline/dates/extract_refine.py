@@ -36,7 +36,9 @@ TRIMMABLE = re.compile(
 KEEP_PREPOSITION = re.compile(
     rf"(?:the (?:weekend|{'|'.join(lexicon.SEASONS)})\b|recent |coming )"
 )
-LEADING_TIME = re.compile(rf"{TIME_PHRASE},? (?:on )?")
+LEADING_TIME = re.compile(
+    rf"(?:{TIME_PHRASE},? (?:on )?|(?:in )?the (?:early|small|late) hours of )"
+)
 VERB_FOLLOWERS = frozenset(
     "the they we you i he she it god your our his her their this that all everyone these those "
     "peace".split()
