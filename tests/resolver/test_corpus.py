@@ -59,8 +59,25 @@ def to_span(value: object, where: str) -> Span:
     return Span(day, day)
 
 
+class StrictLoader(yaml.SafeLoader):
+    """PyYAML keeps the last of two equal keys silently; a corpus must not lose a case so."""
+
+
+def mapping_without_duplicates(loader: StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    keys = [loader.construct_object(key) for key, _ in node.value]
+    repeated = {key for key in keys if keys.count(key) > 1}
+    if repeated:
+        raise ValueError(f"line {node.start_mark.line + 1}: keys repeated: "
+                         f"{sorted(map(str, repeated))}")
+    return loader.construct_mapping(node)
+
+
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                             mapping_without_duplicates)
+
+
 def read_file(path: Path) -> Iterator[Case]:
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    document = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader) or {}
     reference = to_date(document["reference"], f"{path.name}: reference")
     default_anchor = document.get("anchor")
     default_direction = document.get("direction", "past")
