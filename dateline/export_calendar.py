@@ -6,10 +6,11 @@ place. DTSTAMP is the newest report of the event, never the time of the build.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from dateline.display import format_date
-from dateline.export_common import event_updated, source_label
+from dateline.export_common import event_updated, published_dates, source_label
 from dateline.model import Event, Site, Timeline
 
 PRODUCT_ID = "-//dateline//dateline timeline export//EN"
@@ -25,17 +26,17 @@ def escape_text(value: str) -> str:
 def fold_line(line: str) -> list[str]:
     """Split a content line into pieces of at most 75 octets, never inside a UTF-8 character;
     every piece after the first starts with the space that marks a continuation."""
+    encoded = line.encode("utf-8")
     pieces: list[str] = []
-    current, size = "", 0
-    for character in line:
-        width = len(character.encode("utf-8"))
-        if size + width > MAX_LINE_OCTETS:
-            pieces.append(current)
-            current, size = " ", 1
-        current += character
-        size += width
-    pieces.append(current)
-    return pieces
+    start, room = 0, MAX_LINE_OCTETS
+    while len(encoded) - start > room:
+        end = start + room
+        while encoded[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        pieces.append(encoded[start:end].decode("utf-8"))
+        start, room = end, MAX_LINE_OCTETS - 1
+    pieces.append(encoded[start:].decode("utf-8"))
+    return [pieces[0]] + [" " + piece for piece in pieces[1:]]
 
 
 def ics_date(day: date) -> str:
@@ -55,13 +56,15 @@ def _description(event: Event, display: str) -> str:
     return "\n".join(lines)
 
 
-def _event_lines(site: Site, timeline: Timeline, event: Event) -> list[str]:
+def _event_lines(
+    site: Site, timeline: Timeline, event: Event, published: Mapping[str, date]
+) -> list[str]:
     display = format_date(event.date, timeline.config.date_style)
     summary = event.what + (" (date approximate)" if event.date.approximate else "")
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.id}@{timeline.config.slug}.dateline",
-        f"DTSTAMP:{ics_timestamp(event_updated(site, timeline, event))}",
+        f"DTSTAMP:{ics_timestamp(event_updated(site, timeline, event, published))}",
         f"DTSTART;VALUE=DATE:{ics_date(event.date.start)}",
         # DTEND of an all-day event is exclusive: the day after the last day.
         f"DTEND;VALUE=DATE:{ics_date(event.date.end + timedelta(days=1))}",
@@ -85,8 +88,9 @@ def build_calendar(site: Site, timeline: Timeline) -> bytes:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(timeline.config.title)}",
     ]
+    published = published_dates(site)
     for event in sorted(timeline.events, key=lambda event: event.sort_key):
-        lines.extend(_event_lines(site, timeline, event))
+        lines.extend(_event_lines(site, timeline, event, published))
     lines.append("END:VCALENDAR")
     folded = [piece for line in lines for piece in fold_line(line)]
     return ("\r\n".join(folded) + "\r\n").encode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from urllib.parse import quote
 
@@ -21,9 +22,15 @@ def timeline_updated(site: Site, timeline: Timeline) -> date:
     return timeline.updated or site.updated or EPOCH_DAY
 
 
-def event_updated(site: Site, timeline: Timeline, event: Event) -> date:
+def published_dates(site: Site) -> dict[str, date]:
+    """Each article's `published`, by stem: built once per export, looked up per event."""
+    return {article.stem: article.published for article in site.articles}
+
+
+def event_updated(
+    site: Site, timeline: Timeline, event: Event, published: Mapping[str, date]
+) -> date:
     """The newest `published` among the articles that report the event."""
-    published = {article.stem: article.published for article in site.articles}
     dates = [published[source.article] for source in event.sources if source.article in published]
     return max(dates, default=timeline_updated(site, timeline))
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from datetime import date
 from html import escape
 
 from dateline.display import format_date
 from dateline.export_common import (
     event_updated,
+    published_dates,
     source_credit,
     tag_uri,
     timeline_updated,
@@ -55,12 +57,14 @@ def _entry_content(event: Event, display: str) -> str:
     return "".join(parts)
 
 
-def _add_entry(feed: ET.Element, site: Site, timeline: Timeline, event: Event) -> None:
+def _add_entry(
+    feed: ET.Element, site: Site, timeline: Timeline, event: Event, published: Mapping[str, date]
+) -> None:
     display = format_date(event.date, timeline.config.date_style)
     entry = ET.SubElement(feed, "entry")
     _text(entry, "id", tag_uri(timeline.config.slug, event.id))
     _text(entry, "title", f"{display}: {event.what}")
-    _text(entry, "updated", atom_timestamp(event_updated(site, timeline, event)))
+    _text(entry, "updated", atom_timestamp(event_updated(site, timeline, event, published)))
     ET.SubElement(entry, "link", {"rel": "alternate", "href": f"index.html#{event.id}"})
     _text(entry, "summary", event.what)
     _text(entry, "content", _entry_content(event, display), type="html")
@@ -82,8 +86,9 @@ def build_atom_feed(site: Site, timeline: Timeline) -> bytes:
     author = ET.SubElement(feed, "author")
     _text(author, "name", site.config.title)
     _text(feed, "generator", "dateline")
+    published = published_dates(site)
     for event in sorted(timeline.events, key=lambda event: event.sort_key, reverse=True):
-        _add_entry(feed, site, timeline, event)
+        _add_entry(feed, site, timeline, event, published)
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")

@@ -107,11 +107,10 @@ def render_files(site: Site, content_dir: Path, pdf: bool) -> dict[str, bytes]:
     files = render_site(site, environment)
     files.update(export_site(site))
     if pdf:
-        from dateline.pdf import brief_epoch, brief_html, html_to_pdf
+        from dateline.pdf import timeline_pdf
 
         for timeline in site.timelines:
-            html = brief_html(site, timeline, environment)
-            files[f"{timeline.config.slug}/brief.pdf"] = html_to_pdf(html, brief_epoch(timeline))
+            files.update(timeline_pdf(site, timeline, environment))
     return files
 
 
