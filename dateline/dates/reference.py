@@ -21,7 +21,10 @@ def reference_date(dateline: str, published: date) -> tuple[date, str]:
     """(the reference day, how it was read). The year is the one that puts the dateline's day
     closest to `published`; a day more than a week away means one of the two is wrong."""
     text = " ".join(dateline.replace("\u00a0", " ").split()).strip(TRAILING)
-    tail = text.rsplit(",", 1)[1].strip(TRAILING) if "," in text else ""
+    parts = [part.strip(TRAILING) for part in text.split(",")]
+    tail = parts[-1] if len(parts) > 1 else ""
+    if len(parts) > 2 and re.fullmatch(r"\d{4}", tail):
+        tail = f"{parts[-2]}, {tail}"  # "KYIV, March 5, 2024"
     match = DATELINE_DATE.fullmatch(tail.lower())
     if match is None:
         if re.search(r"\d", tail) or (tail and re.fullmatch(rf"{MONTH}.*", tail.lower())):

@@ -1,0 +1,67 @@
+"""Reading an article's reference day from its dateline (expected days worked out by hand)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.dates import DateError, reference_date
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published", "day", "note"),
+    [
+        ("Baghdad [Iraq], January 24", date(2024, 1, 24), date(2024, 1, 24),
+         "the dateline, Wed 24 Jan 2024"),
+        ("SANAA, Jan. 12", date(2024, 1, 13), date(2024, 1, 12), "the dateline, Fri 12 Jan 2024"),
+        ("LONDON, 3 March", date(2024, 3, 3), date(2024, 3, 3), "the dateline, Sun 3 Mar 2024"),
+        ("LIMA, Sept. 30", date(2023, 10, 1), date(2023, 9, 30), "the dateline, Sat 30 Sep 2023"),
+        ("LIMA, Sept 30", date(2023, 10, 1), date(2023, 9, 30), "the dateline, Sat 30 Sep 2023"),
+        # the year that puts the day closest to publication: the previous December
+        ("GENEVA, December 30", date(2024, 1, 2), date(2023, 12, 30),
+         "the dateline, Sat 30 Dec 2023"),
+        # and the next January for a story published on New Year's Eve
+        ("GENEVA, January 1", date(2023, 12, 31), date(2024, 1, 1),
+         "the dateline, Mon 1 Jan 2024"),
+        ("ROME, Feb. 29", date(2024, 3, 1), date(2024, 2, 29), "the dateline, Thu 29 Feb 2024"),
+        ("KYIV, March 5, 2024", date(2024, 3, 6), date(2024, 3, 5), "the dateline, Tue 5 Mar 2024"),
+        ("Baghdad [Iraq], January 24 :", date(2024, 1, 24), date(2024, 1, 24),
+         "the dateline, Wed 24 Jan 2024"),
+        ("WASHINGTON \u2014", date(2024, 1, 2), date(2024, 1, 2),
+         "the publication date, Tue 2 Jan 2024"),
+        ("WASHINGTON", date(2024, 1, 2), date(2024, 1, 2), "the publication date, Tue 2 Jan 2024"),
+        ("PARIS, France", date(2024, 1, 2), date(2024, 1, 2),
+         "the publication date, Tue 2 Jan 2024"),
+        ("UNITED NATIONS, Jan.\u00a012", date(2024, 1, 12), date(2024, 1, 12),
+         "the dateline, Fri 12 Jan 2024"),
+    ],
+)
+def test_reference_day(dateline: str, published: date, day: date, note: str) -> None:
+    assert reference_date(dateline, published) == (day, note)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published", "message"),
+    [
+        ("GENEVA, March 1", date(2024, 1, 2), "more than 7 days"),
+        ("GENEVA, January 2", date(2024, 1, 10), "more than 7 days"),  # 8 days apart
+        ("GENEVA, Jan. 45", date(2024, 1, 2), "no real day"),
+        ("GENEVA, Feb. 29", date(2022, 3, 1), "no real day"),  # none of 2021-2023 has one
+        ("GENEVA, Janvier 12", date(2024, 1, 12), "cannot read"),
+    ],
+)
+def test_unreadable_or_distant_datelines(dateline: str, published: date, message: str) -> None:
+    with pytest.raises(DateError) as raised:
+        reference_date(dateline, published)
+    assert message in raised.value.message
+
+
+def test_seven_days_apart_is_still_accepted() -> None:
+    assert reference_date("GENEVA, January 3", date(2024, 1, 10))[0] == date(2024, 1, 3)
+
+
+def test_error_offset_points_at_the_date() -> None:
+    with pytest.raises(DateError) as raised:
+        reference_date("GENEVA, March 1", date(2024, 1, 2))
+    assert raised.value.offset == len("GENEVA, ")
