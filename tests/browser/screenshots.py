@@ -12,11 +12,13 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from browser_env import CHROMIUM, CHROMIUM_ARGS, build_example
 
 TIMELINE = "proxy-attacks"
-SHOTS = (
+Scheme = Literal["light", "dark"]
+SHOTS: tuple[tuple[str, str, tuple[int, int], Scheme], ...] = (
     # (file name, page, viewport, colour scheme)
     ("timeline-phone-light.png", f"{TIMELINE}/index.html", (390, 844), "light"),
     ("timeline-phone-dark.png", f"{TIMELINE}/index.html", (390, 844), "dark"),
