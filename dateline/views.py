@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.display import APPROX, MONTHS, format_date, format_span
+from dateline.display import APPROX, EN_DASH, MONTHS, format_date, format_span
 from dateline.model import DateStyle, Event, Order, Site, Timeline
 
 
@@ -38,6 +38,7 @@ class EventView:
     timeline: Link  # the event's timeline (for tag pages)
     permalink: str  # the event on its timeline page
     lead: str  # "Tue, Jan. 23, 2024", "early Jan. 2024"
+    lead_parts: tuple[str, ...]  # the lead split at a spaced dash, so a line breaks only there
     datetime: str  # ISO start date for <time datetime>
     end_datetime: str
     approximate: bool
@@ -123,6 +124,7 @@ def event_view(
             f"#{event.id}" if on_timeline_page else f"{root}{event.timeline}/index.html#{event.id}"
         ),
         lead=lead,
+        lead_parts=tuple(lead.split(f" {EN_DASH} ")),
         datetime=event.date.start.isoformat(),
         end_datetime=event.date.end.isoformat(),
         approximate=event.date.approximate,
