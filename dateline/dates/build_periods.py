@@ -215,7 +215,11 @@ def unit_of_anchor(groups: Groups, ctx: Context) -> Found:
     if unit == "week":
         return week_found(iso_week_span(base)[0] + step * WEEK, which)
     if unit == "weekend":
-        saturday = iso_week_span(base)[0] + 5 * ONE_DAY + step * WEEK
+        saturday = iso_week_span(base)[0] + 5 * ONE_DAY
+        if step > 0:  # the first weekend starting after the anchor
+            saturday = saturday if saturday > end else saturday + WEEK
+        elif step < 0:  # the latest weekend ending before it
+            saturday = saturday - WEEK if saturday + ONE_DAY >= start else saturday
         return Found(saturday, saturday + ONE_DAY, "weekend", False,
                      f"{iso_week_timex(saturday)}-WE", which)
     if unit == "month":

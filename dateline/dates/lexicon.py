@@ -115,6 +115,10 @@ MOVABLE_HOLIDAYS = MappingProxyType({
     "father's day": "fathers day", "black friday": "black friday",
 })
 
+# Feasts of lunar or lunisolar calendars: named so the error can say why dateline will not guess.
+LUNAR_FEASTS = ("eid", "ramadan", "diwali", "hanukkah", "passover", "yom kippur",
+                "rosh hashanah", "lunar new year", "chinese new year", "tet", "nowruz", "vesak")
+
 # Parts of a day and clock words: they narrow nothing below a day, so rules accept and keep them.
 DAY_PARTS = ("morning", "afternoon", "evening", "night", "overnight", "midday", "noon",
              "midnight", "dawn", "dusk", "daybreak", "sunrise", "sunset", "lunchtime")

@@ -111,6 +111,11 @@ def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failu
         if match and match.end() > used and (match.end() == len(normal)
                                              or normal[match.end()] in " ,;(-"):
             used = match.end()
+    for feast in lexicon.LUNAR_FEASTS:
+        found = re.search(rf"\b{feast}\b", normal)
+        if found:
+            return Failure(f'"{feast.title()}" follows a lunar calendar and moves each year: '
+                           "write its date", positions[found.start()])
     unknown = first_unknown_word(text, normal, positions, used)
     if unknown and (unknown.message.endswith("?") or not used):
         return unknown
