@@ -11,7 +11,7 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dateline.dates import resolve
@@ -248,6 +248,46 @@ def test_arbitrary_text_is_resolved_or_refused_with_a_date_error(
 ) -> None:
     try:
         result = resolve(text, reference)
+    except DateError as error:
+        assert error.message.strip()
+    else:
+        assert_well_formed(result)
+
+
+# The date vocabulary: random phrases of it reach deep into the rules, random text rarely does.
+DATE_WORDS = (
+    WEEKDAYS + MONTHS + ONES[1:13] + (
+        "days", "day", "weeks", "months", "year", "hours", "after", "before", "later", "earlier",
+        "ago", "in", "on", "the", "that", "followed", "within", "since", "last", "next", "this",
+        "early", "mid-", "late", "around", "about", "some", "roughly", "a", "of", "to", "and",
+        "-", "\u2013", "through", "between", "from", "Christmas", "Easter", "2023", "Q2",
+        "weekend", "quarter", "half", "p.m.", "(local time)", ",", "1st", "12th", "Sept.", "31",
+        "29", "2024-02-30", "25/12/2023", "03/04/2024", "yesterday", "tomorrow", "week", "same",
+        "following", "previous", "couple", "several", "twenty-one", "ninety-nine", "'90s",
+    )
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@example(words=["Monday", "-"], reference=date(2024, 3, 13), anchored=False, future=False)
+@example(words=["in", "the", "days", "that", "followed"], reference=date(2024, 3, 13),
+         anchored=True, future=False)
+@example(words=["within", "days"], reference=date(2024, 3, 13), anchored=True, future=False)
+@given(
+    words=st.lists(st.sampled_from(DATE_WORDS), min_size=1, max_size=6),
+    reference=references,
+    anchored=st.booleans(),
+    future=st.booleans(),
+)
+def test_phrases_of_date_words_are_resolved_or_refused_with_a_date_error(
+    words: list[str], reference: date, anchored: bool, future: bool
+) -> None:
+    days_back = (timedelta(days=9), timedelta(days=7))
+    anchor = Span(reference - days_back[0], reference - days_back[1]) if anchored else None
+    try:
+        result = resolve(
+            " ".join(words), reference, anchor=anchor, direction="future" if future else "past"
+        )
     except DateError as error:
         assert error.message.strip()
     else:
