@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from dateline.dates import resolve
 from dateline.errors import DateError
-from dateline.model import ResolvedDate, Span
+from dateline.model import Direction, ResolvedDate, Span
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -235,7 +235,7 @@ def test_calendar_weeks_are_iso_weeks(reference: date) -> None:
 def test_the_same_input_gives_the_same_output(
     reference: date, text: str, other: str, future: bool
 ) -> None:
-    direction = "future" if future else "past"
+    direction: Direction = "future" if future else "past"
     first = resolve(text, reference, direction=direction)
     resolve(other, reference + timedelta(days=3))  # nothing carries over between calls
     assert resolve(text, reference, direction=direction) == first
