@@ -24,8 +24,8 @@ TRANSLATION = str.maketrans({
     "\t": " ", "\n": " ", "\r": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-",
     "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
-EDGE_PUNCTUATION = " .,;:!?\"'"
-WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+EDGE_PUNCTUATION = " .,;:!?\"'-"
+WORD = re.compile(r"(?<!\w)[a-z]+(?:'[a-z]+)?(?!\w)")
 
 
 def _pattern_words() -> frozenset[str]:
@@ -37,7 +37,9 @@ def _pattern_words() -> frozenset[str]:
     return frozenset(words)
 
 
-KNOWN_WORDS = frozenset(lexicon.VOCABULARY) | _pattern_words() | {"a"}
+SINGLE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "p.m.", "c." and the like
+KNOWN_WORDS = frozenset(lexicon.VOCABULARY) | _pattern_words() | SINGLE_LETTERS
+LUNAR_FEASTS = tuple(re.compile(rf"\b{feast}\b") for feast in lexicon.LUNAR_FEASTS)
 HINT_WORDS = tuple(sorted(word for word in KNOWN_WORDS if len(word) > 3))
 
 
@@ -98,7 +100,9 @@ def read(text: str) -> Reading | Failure:
     for rule, pattern in COMPILED:
         match = pattern.fullmatch(normal)
         if match:
-            return Reading(rule, match.groupdict())
+            # a greedy row re-reads its parts; name a bad word here, where its offset is known
+            problem = rule.greedy and unreadable_word(text, normal, positions, 0)
+            return problem or Reading(rule, match.groupdict())
     return explain_failure(text, normal, positions)
 
 
@@ -111,12 +115,7 @@ def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failu
         if match and match.end() > used and (match.end() == len(normal)
                                              or normal[match.end()] in " ,;(-"):
             used = match.end()
-    for feast in lexicon.LUNAR_FEASTS:
-        found = re.search(rf"\b{feast}\b", normal)
-        if found:
-            return Failure(f'"{feast.title()}" follows a lunar calendar and moves each year: '
-                           "write its date", positions[found.start()])
-    unknown = first_unknown_word(text, normal, positions, used)
+    unknown = unreadable_word(text, normal, positions, used)
     if unknown and (unknown.message.endswith("?") or not used):
         return unknown
     if used:
@@ -129,8 +128,14 @@ def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failu
                    positions[0])
 
 
-def first_unknown_word(text: str, normal: str, positions: tuple[int, ...],
-                       start: int) -> Failure | None:
+def unreadable_word(text: str, normal: str, positions: tuple[int, ...],
+                    start: int) -> Failure | None:
+    """A lunar feast (refused with its reason), or the first word no rule or lexicon knows."""
+    for feast in LUNAR_FEASTS:
+        found = feast.search(normal)
+        if found:
+            return Failure(f'"{found.group().title()}" follows a lunar calendar and moves each '
+                           "year: write its date", positions[found.start()])
     for match in WORD.finditer(normal, start):
         word = match.group()
         if word in KNOWN_WORDS or word.rstrip("s") in KNOWN_WORDS:
