@@ -1,0 +1,89 @@
+"""The authoring commands: new, check --coverage, resolve."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from tests.conftest import MakeContent, article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args],
+        capture_output=True, text=True, cwd=cwd, input=stdin, check=False,
+    )
+
+
+def test_new_scaffolds_an_article_that_checks_clean(make_content: MakeContent) -> None:
+    content = make_content({})
+    result = run("new", "Rebels seize the port", "--timeline", "war", "--dateline",
+                 "ADEN —", cwd=content.parent)
+    assert result.returncode == 0, result.stderr
+    assert run("check", cwd=content.parent).returncode == 0
+    (created,) = content.glob("*-rebels-seize-the-port.md")
+    assert created.name.startswith(date.today().isoformat())
+    text = created.read_text()
+    assert 'title: "Rebels seize the port"' in text and "timeline: war" in text
+    again = run("new", "Rebels seize the port", "--timeline", "war", "--dateline",
+                "ADEN —", cwd=content.parent)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    wrong = run("new", "Other", "--timeline", "peace", "--dateline", "ADEN", cwd=content.parent)
+    assert wrong.returncode == 1 and 'no timeline "peace"' in wrong.stderr
+    far = run("new", "Other", "--timeline", "war", "--dateline", "ADEN, 40 days ago",
+              cwd=content.parent)
+    assert far.returncode == 1 and "--dateline" in far.stderr
+
+
+def test_check_coverage_warns_and_strict_fails(make_content: MakeContent) -> None:
+    body = "Police closed the road on Monday. The talks resumed on Friday.\n"
+    content = make_content(
+        {"a.md": article("  - id: road\n    when: Monday\n    what: Road closed.\n"
+                         "  - id: vote\n    when: Tuesday\n    what: A vote.\n", body=body)}
+    )
+    result = run("check", "--coverage", cwd=content.parent)
+    assert result.returncode == 0
+    assert "content/a.md:14:" in result.stderr and "Friday" in result.stderr
+    assert 'content/a.md:11:11: the when "Tuesday"' in result.stderr
+    strict = run("check", "--coverage", "--strict", cwd=content.parent)
+    assert strict.returncode == 1
+    assert "2 problems found" in strict.stderr
+
+
+def test_resolve_prints_span_and_explanation(tmp_path: Path) -> None:
+    result = run("resolve", "Tuesday (local time)", "--ref", "2024-01-24", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].startswith("2024-01-23")
+    assert "the latest Tuesday on or before the reference, Wed 24 Jan 2024" in result.stdout
+    bad = run("resolve", "Tusday", "--ref", "2024-01-24", cwd=tmp_path)
+    assert bad.returncode == 1 and 'did you mean "Tuesday"' in bad.stderr
+
+
+def test_resolve_jsonl_answers_every_line_in_order(tmp_path: Path) -> None:
+    lines = "\n".join(
+        [
+            json.dumps({"text": "Monday", "ref": "2024-03-13"}),
+            "not json",
+            json.dumps({"text": "Tusday", "ref": "2024-03-13"}),
+            json.dumps({"text": "10 days after", "ref": "2024-03-13", "anchor": "2024-03-01"}),
+            json.dumps({"text": "Friday", "ref": "2024-03-13", "direction": "future"}),
+        ]
+    )
+    result = run("resolve", "--jsonl", cwd=tmp_path, stdin=lines + "\n")
+    assert result.returncode == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 5
+    assert out[0] == {
+        "start": "2024-03-11", "end": "2024-03-11", "granularity": "day", "approximate": False,
+        "timex": "2024-03-11",
+        "explanation": "Monday: the latest Monday on or before the reference, Wed 13 Mar 2024",
+    }
+    assert list(out[1]) == ["error"]
+    assert out[2] == {"error": 'cannot read "Tusday": did you mean "Tuesday"?'}
+    assert (out[3]["start"], out[3]["end"]) == ("2024-03-11", "2024-03-11")
+    assert (out[4]["start"], out[4]["end"]) == ("2024-03-15", "2024-03-15")
