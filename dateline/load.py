@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from typing import TypeVar
@@ -29,6 +29,7 @@ from dateline.model import (
     SiteConfig,
     TimelineConfig,
 )
+from dateline.sentences import sentence_around
 from dateline.yamldoc import (
     Fields,
     Source,
@@ -239,6 +240,10 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     if collect.errors:
         return None, collect.errors
     assert title and dateline_text and published and timeline and reference
+    events = [
+        event if event.quote else replace(event, quote=sentence_around(body, event.when))
+        for event in events
+    ]
     return (
         Article(
             path=path,

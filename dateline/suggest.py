@@ -24,15 +24,9 @@ from dateline.coverage import body_dates, covering_event, masked_body
 from dateline.dates import DateError, resolve
 from dateline.dates.extract import Found
 from dateline.model import Article, Direction
+from dateline.sentences import plain_text, sentence_spans
 
 MAX_WHAT = 200
-ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|U\.S|U\.K|"
-    r"a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|"
-    r"Sat|Sun)|\b[A-Z])\.$"
-)
-SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])|\n\s*\n")
-DATELINE_LEAD = re.compile(r"^[\s*_]*[A-Z][A-Z .,'\[\]()-]*[*_]*\s*(?:—|–|--)\s*")
 STOPWORDS = frozenset(
     "a an the of in on at to for by with and or but as from that this these those is are was were "
     "be been being has have had it its their his her he she they we you said says say told after "
@@ -148,19 +142,6 @@ def scalar(value: str) -> str:
     return value if plain_ok else json.dumps(value, ensure_ascii=False)
 
 
-def sentence_spans(body: str) -> list[tuple[int, int]]:
-    """Sentences (and blank-line paragraphs) as offsets; abbreviations do not end them."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in SENTENCE_BREAK.finditer(body):
-        if match.group().strip() and ABBREVIATIONS.search(body, 0, match.start() + 1):
-            continue
-        spans.append((start, match.start() + 1))
-        start = match.end()
-    spans.append((start, len(body)))
-    return spans
-
-
 def drafted_what(body: str, sentence: tuple[int, int], found: Found) -> str:
     """The clause without its date phrase (and the preposition before it), tidied."""
     start, end = sentence
@@ -169,9 +150,7 @@ def drafted_what(body: str, sentence: tuple[int, int], found: Found) -> str:
         text = before + body[found.end:end]
     else:
         text = body[start:end]
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their words
-    text = DATELINE_LEAD.sub("", re.sub(r"[*_`]+", "", text))
-    text = " ".join(text.split())
+    text = plain_text(text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])[,;:]+", r"\1", text)
     text = re.sub(r"^[,;:\s]+|,\s*(?=[.!?]$)", "", text).strip()
