@@ -10,6 +10,7 @@ from dateline.dates.readings import (
     Found,
     Groups,
     checked_date,
+    day_range,
     month_of,
     number_of,
     one_day,
@@ -51,6 +52,14 @@ def weekday(groups: Groups, ctx: Context) -> Found:
         return one_day(day, f"the first {name} on or after {ctx.ref}")
     day = weekday_on_or_before(ref, target)
     return one_day(day, f"the latest {name} on or before {ctx.ref}")
+
+
+def overnight(groups: Groups, ctx: Context) -> Found:
+    """'Tuesday night into Wednesday': the first day as a weekday, through the next such day."""
+    first = weekday(groups, ctx).start
+    second = weekday_on_or_after(first + ONE_DAY, weekday_of(groups["weekday2"] or ""))
+    return day_range(first, second, f"from {describe_day(first)} into the next "
+                     f"{lexicon.WEEKDAY_NAMES[second.weekday()]}")
 
 
 def weekday_in_week(groups: Groups, ctx: Context) -> Found:

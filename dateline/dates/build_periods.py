@@ -105,6 +105,17 @@ def weekend(groups: Groups, ctx: Context) -> Found:
                  f"{iso_week_timex(saturday)}-WE", f"{rule} {ctx.ref}")
 
 
+def weekend_of(groups: Groups, ctx: Context) -> Found:
+    """'the weekend of March 9-10': the Saturday and Sunday holding the day(s) named."""
+    inner = ctx.resolve_inner(groups["inner"] or "", ctx)
+    saturday = iso_week_span(inner.start)[0] + 5 * ONE_DAY
+    if inner.start < saturday or inner.end > saturday + ONE_DAY:
+        raise DateError(f"{describe_span(inner.start, inner.end)} is not a weekend")
+    return Found(saturday, saturday + ONE_DAY, "weekend", inner.approximate,
+                 f"{iso_week_timex(saturday)}-WE",
+                 f"the Saturday and Sunday of {describe_span(inner.start, inner.end)}")
+
+
 def month(groups: Groups, ctx: Context) -> Found:
     """Bare or 'in': the closest such month; 'last'/'next': strictly before/after this month."""
     number = month_of(groups["month"] or "")
@@ -137,13 +148,16 @@ def decade(groups: Groups, ctx: Context) -> Found:
     if groups.get("decade"):
         first = int(groups["decade"] or "")
     else:
-        short = int(groups["short"] or "")
+        word = groups.get("word")
+        short = DECADE_WORDS.index(word) * 10 + 20 if word else int(groups["short"] or "")
         century = ctx.reference.year // 100 * 100
         first = century + short if century + short <= ctx.reference.year else century - 100 + short
     return Found(date(first, 1, 1), date(first + 9, 12, 31), "decade", False, str(first // 10),
                  f"the ten years {first} to {first + 9}")
 
 
+DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                "nineties")
 ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                     "fourth": 4, "4th": 4, "final": 4, "last": 4}
 

@@ -56,6 +56,13 @@ def ago(groups: Groups, ctx: Context) -> Found:
         counted(start, end, offset, reason)
 
 
+def ago_to_the_day(groups: Groups, ctx: Context) -> Found:
+    """'a year ago today': the same day that many months back (clamped), not the whole month."""
+    offset = offset_of(groups)
+    start, end, note = moved(ctx.reference, offset, -1)
+    return counted(start, end, offset, f"{count_words(offset)} before {ctx.ref}, to the day{note}")
+
+
 def in_future(groups: Groups, ctx: Context) -> Found:
     """'in three days', 'a week from now': the day that far after the reference."""
     offset = offset_of(groups)

@@ -58,7 +58,8 @@ TIME_PHRASE = (rf"(?:(?:shortly |just |right |sometime |some time |soon )?"
                rf"(?:about |around |approximately |roughly )?"
                rf"(?:{CLOCK}|{DAY_PART})(?: \(?{ZONE}\)?)?)")
 BEFORE_DAY = (rf"(?:(?:early|late|sometime|earlier|later)(?: on)? |{TIME_PHRASE},? (?:on )?"
-              r"|(?:in )?the (?:early|small|late) hours of |(?:early|late) in the day on )?")
+              r"|(?:in )?the (?:early|small|late) hours of |(?:early|late) in the day on "
+              r"|(?:on |in )?the (?:night|morning|evening|afternoon) of )?")
 AFTER_DAY = (rf"(?: {DAY_PART})?(?:,? {TIME_PHRASE})?"
              rf"(?:,? {ZONE}| \((?:{ZONE}|{TIME_PHRASE})\))?")
 

@@ -45,7 +45,7 @@ class Rule(NamedTuple):
 DURING = r"(?:(?:in|during|over|through|throughout|for|within) )?"
 MODIFIER = r"(?P<modifier>this past|this coming|last|next|this|past|coming)"
 PART = (r"(?:(?:in|during|by|at) )?(?:the )?"
-        r"(?P<part>early|mid|late|(?:beginning|start|middle|end) of)(?: |-)")
+        r"(?P<part>early|mid|late|end|(?:beginning|start|middle|end) of)(?: |-)")
 MONTH_DAY_YEAR = rf"(?P<month>{MONTH}) (?:the )?(?P<day>{DAY})(?:,? (?P<year>{YEAR}))?"
 DAY_MONTH_YEAR = rf"(?:the )?(?P<day>{DAY}) (?:of )?(?P<month>{MONTH})(?:,? (?P<year>{YEAR}))?"
 AFTER_WORDS = r"(?P<relation>later|after|afterwards|afterward|on|earlier|before|prior|" \
@@ -101,6 +101,9 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday before or after a date",
          rf"the (?P<weekday>{WEEKDAY}) (?P<relation>before|after|following|prior to) (?P<inner>.+)",
          days.weekday_from_anchor, greedy=True),
+    Rule("night into the next day",
+         rf"(?:{MODIFIER} )?(?P<weekday>{WEEKDAY}) (?:night|evening|late) into (?:early )?"
+         rf"(?P<weekday2>{WEEKDAY})(?: morning)?", days.overnight),
     Rule("weekday", around_day(rf"(?:{MODIFIER} )?(?P<weekday>{WEEKDAY})"), days.weekday),
     # Parts of periods (approximate).
     Rule("part of a month", rf"{PART}(?:(?P<modifier>last|this|next) )?(?P<month>{MONTH})"
@@ -117,7 +120,9 @@ RULES: tuple[Rule, ...] = (
     Rule("month", rf"{DURING}(?:{MODIFIER} )?(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{YEAR}))?",
          periods.month),
     Rule("year", rf"{DURING}(?:the year )?(?P<year>{YEAR})", periods.year),
-    Rule("decade", rf"{DURING}the (?:(?P<decade>\d{{3}}0)s|'(?P<short>\d0)s)\b", periods.decade),
+    Rule("decade", rf"{DURING}the (?:(?P<decade>\d{{3}}0)s|'?(?P<short>\d0)s|"
+                   r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+                   r"nineties))\b", periods.decade),
     Rule("quarter", rf"{DURING}(?:the )?(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|"
                     rf"4th) quarter(?:(?: of)? (?:(?P<year>{YEAR})|(?:the )?"
                     rf"(?P<modifier>last|this|next) year|the year))?(?P<digit>)", periods.quarter),
@@ -142,6 +147,7 @@ RULES: tuple[Rule, ...] = (
                     r"last|next|past|coming) weekend(?: (?P<twice>before last))?",
          periods.weekend),
     # Counted from the reference.
+    Rule("ago today", rf"{QUANTITY} ago (?:today|this week)", relative.ago_to_the_day),
     Rule("ago", rf"{QUANTITY} ago", relative.ago),
     Rule("vague ago", r"(?:(?:just|only) )?(?P<unit>hours|days|weeks|months) ago",
          relative.vague_ago),
@@ -157,6 +163,7 @@ RULES: tuple[Rule, ...] = (
                    r"(?P<unit>days|weeks|months)", relative.recent),
     Rule("since then", r"(?:ever )?since (?P<inner>then)", relative.since, anchored=True),
     Rule("since", r"(?:ever )?since (?P<inner>.+)", relative.since, greedy=True),
+    Rule("weekend of", rf"{DURING}the weekend of (?P<inner>.+)", periods.weekend_of, greedy=True),
     Rule("week of", rf"{DURING}the week of (?P<inner>.+)", relative.week_of, greedy=True),
     # Counted from the anchor, or from a date written inline.
     Rule("count from the anchor", rf"{QUANTITY} {AFTER_WORDS}", relative.from_anchor,
