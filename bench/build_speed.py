@@ -87,6 +87,7 @@ def run_step(name: str, command: list[str], repeats: int,
         if before is not None:
             before(turn)
         runs.append(measure(command))
+        print(f"  [{name}: {runs[-1].wall:.2f} s wall, {runs[-1].cpu:.2f} s CPU]", file=sys.stderr)
         if runs[-1].returncode != 0:
             print(f"{name}: exit {runs[-1].returncode}\n{runs[-1].stderr[-3000:]}")
             break

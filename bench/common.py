@@ -25,7 +25,7 @@ FUTURE_KINDS = frozenset({"next-week", "future-weekday", "future-month-day"})
 # wall, CPU and peak figures as JSON. It runs in a fresh interpreter so RUSAGE_CHILDREN is the
 # command's own (workers included, once waited for); ru_maxrss is the largest single process.
 _MEASURE = r"""
-import json, os, resource, subprocess, sys, time
+import json, os, resource, signal, subprocess, sys, time
 spec = json.loads(sys.argv[1])
 def group_pss_kb(group):
     total = 0
@@ -51,6 +51,11 @@ stderr = open(spec["stderr"], "wb")
 started = time.perf_counter()
 child = subprocess.Popen(spec["command"], stdin=stdin, stdout=stdout, stderr=stderr,
                          cwd=spec["cwd"], start_new_session=True)
+def stop(signum, frame):
+    os.killpg(child.pid, signal.SIGKILL)
+    sys.exit(128 + signum)
+signal.signal(signal.SIGTERM, stop)
+signal.signal(signal.SIGINT, stop)
 peak = 0
 while child.poll() is None:
     if spec["sample"]:
