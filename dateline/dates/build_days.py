@@ -134,8 +134,18 @@ def month_day(groups: Groups, ctx: Context) -> Found:
         year = int(groups["year"] or "")
         found = checked_date(year, month, day, ctx.text)
         return check_weekday(groups, one_day(found, f"the date as written{weekday_note(groups)}"))
-    candidates = month_day_candidates(month, day, ctx.reference, ctx.text)
-    chosen = closest(candidates, ctx.reference, ctx.direction)[0]
+    ref = ctx.reference
+    if day <= 28 and ctx.direction == "past":  # the common case, computed directly
+        this_year = date(ref.year, month, day)
+        if this_year > ref:
+            last_year = date(ref.year - 1, month, day)
+            chosen = this_year if 2 * (this_year - ref).days < (ref - last_year).days else last_year
+        else:
+            next_year = date(ref.year + 1, month, day)
+            chosen = next_year if 2 * (next_year - ref).days < (ref - this_year).days else this_year
+    else:
+        candidates = month_day_candidates(month, day, ref, ctx.text)
+        chosen = closest(candidates, ref, ctx.direction)[0]
     words = f"{lexicon.MONTH_NAMES[month - 1]} {day}"
     rule = ("the first " + words + " on or after" if ctx.direction == "future"
             else "the " + words + " closest to")

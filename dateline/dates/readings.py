@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from dateline.dates import lexicon
@@ -75,6 +76,9 @@ def day_range(start: date, end: date, reason: str, approximate: bool = False) ->
                  reason)
 
 
+# The converters below are pure functions of a word from a small closed set, so they are memoised
+# (bounded): resolve calls them on every expression, and the words repeat endlessly.
+@lru_cache(maxsize=1024)
 def number_of(word: str) -> int:
     """'12', '12th', 'twelfth', 'twelve' → 12."""
     word = word.strip()
@@ -86,10 +90,12 @@ def number_of(word: str) -> int:
     return lexicon.NUMBER_WORDS[word]
 
 
+@lru_cache(maxsize=256)
 def month_of(word: str) -> int:
     return lexicon.MONTHS[word.rstrip(".")]
 
 
+@lru_cache(maxsize=256)
 def weekday_of(word: str) -> int:
     """'Tues.' → 1; plural 'Fridays' (in "three Fridays ago") → 4."""
     word = word.rstrip(".")
@@ -119,17 +125,26 @@ class Offset(NamedTuple):
 
 def offset_of(groups: Groups) -> Offset:
     """Read QUANTITY's groups: the count, any 'and a half', the unit, and how a hedge widens it."""
-    unit = (groups["unit"] or "day").removesuffix("s")
-    if groups.get("half_a"):
+    return offset_from_words(groups["unit"] or "day", groups.get("count"), groups.get("half_a"),
+                             groups.get("half_before") or groups.get("half_after"),
+                             groups.get("hedge"))
+
+
+@lru_cache(maxsize=1024)
+def offset_from_words(unit_word: str, count_word: str | None, half_a: str | None,
+                      and_a_half: str | None, hedge_word: str | None) -> Offset:
+    """Memoised (bounded, pure): the same few counts recur in every story."""
+    unit = unit_word.removesuffix("s")
+    if half_a:
         amount: float = 0.5
         vague: tuple[int, int] | None = None
     else:
-        count = (groups["count"] or "a").replace("  ", " ")
+        count = count_word or "a"
         vague = lexicon.VAGUE_COUNTS.get(count)
         amount = float(vague[0]) if vague else float(number_of(count))
-    if groups.get("half_before") or groups.get("half_after"):
+    if and_a_half:
         amount += 0.5
-    hedge = lexicon.HEDGES.get(groups.get("hedge") or "", "exact")
+    hedge = lexicon.HEDGES.get(hedge_word or "", "exact")
     scale: float
     if unit in lexicon.CALENDAR_UNITS and (amount * lexicon.CALENDAR_UNITS[unit]).is_integer():
         scale, in_months = lexicon.CALENDAR_UNITS[unit], True

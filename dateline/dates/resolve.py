@@ -48,6 +48,7 @@ class Reading(NamedTuple):
 
     rule: Rule
     groups: dict[str, str | None]
+    shown: str  # the text as written, spaces collapsed: the explanation starts with it
 
 
 class Failure(NamedTuple):
@@ -102,7 +103,7 @@ def read(text: str) -> Reading | Failure:
         if match:
             # a greedy row re-reads its parts; name a bad word here, where its offset is known
             problem = rule.greedy and unreadable_word(text, normal, positions, 0)
-            return problem or Reading(rule, match.groupdict())
+            return problem or Reading(rule, match.groupdict(), " ".join(text.split()))
     return explain_failure(text, normal, positions)
 
 
@@ -175,8 +176,10 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
             direction: Direction = "past", reference_label: str = "the reference",
             anchor_label: str = "the anchor") -> ResolvedDate:
     """What the expression means on `reference` (and from `anchor`, for anchored wordings)."""
-    reading = parse(text)
-    shown = " ".join(text.split())
+    reading = read(text)
+    if isinstance(reading, Failure):
+        raise DateError(reading.message, reading.offset)
+    shown = reading.shown
     if reading.rule.anchored and anchor is None:
         raise DateError(f'"{shown}" counts from another event: add `anchor:`')
     if anchor is not None and not reading.rule.anchored:

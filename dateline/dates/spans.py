@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 
@@ -14,6 +15,7 @@ DaySpan = tuple[date, date]
 ONE_DAY = timedelta(days=1)
 
 
+@lru_cache(maxsize=4096)
 def describe_day(day: date) -> str:
     """'Wed 13 Mar 2024', from our own tables (strftime would follow the locale)."""
     return (f"{WEEKDAY_ABBREVIATIONS[day.weekday()]} {day.day} "
@@ -136,7 +138,12 @@ def closest(candidates: Iterable[DaySpan], reference: date, direction: str) -> D
         return next(span for span in ordered if span[1] >= reference)
     if direction == "since" and ordered[0][0] <= reference:
         return max(span for span in ordered if span[0] <= reference)
-    return min(ordered, key=lambda span: distance(span, reference))
+    best, best_distance = ordered[0], distance(ordered[0], reference)
+    for span in ordered[1:]:  # in date order, so a tie keeps the earlier (past) candidate
+        span_distance = distance(span, reference)
+        if span_distance < best_distance:
+            best, best_distance = span, span_distance
+    return best
 
 
 def latest_before(candidates: Iterable[DaySpan], limit: date) -> DaySpan:
