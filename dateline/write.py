@@ -52,9 +52,16 @@ def check_paths(files: Mapping[str, bytes]) -> None:
 @contextmanager
 def build_lock(cache_dir: Path) -> Iterator[None]:
     """One build at a time per output directory; a second one stops with a clear message."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
     lock_path = cache_dir / "build.lock"
-    with open(lock_path, "a+") as handle:
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+")  # closed by the with block below
+    except OSError as problem:
+        raise WriteError(
+            f"cannot take the build lock {lock_path}: {problem.strerror or problem}; "
+            "check that the output's folder is writable and the disk has room"
+        ) from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
