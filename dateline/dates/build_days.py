@@ -36,8 +36,12 @@ def weekday(groups: Groups, ctx: Context) -> Found:
     """Bare: on or before (on or after, looking forward); last/next: strictly before/after."""
     target = weekday_of(groups["weekday"] or "")
     name = lexicon.WEEKDAY_NAMES[target]
-    modifier = (groups.get("modifier") or "").removeprefix("this ")
+    modifier = groups.get("modifier")
     ref = ctx.reference
+    if not modifier and ctx.direction != "future":  # the common case first
+        day = ref - timedelta(days=(ref.weekday() - target) % 7)
+        return one_day(day, f"the latest {name} on or before {ctx.ref}")
+    modifier = (modifier or "").removeprefix("this ")
     if modifier in ("last", "past"):
         day = weekday_on_or_before(ref - ONE_DAY, target)
         return one_day(day, f"the latest {name} strictly before {ctx.ref}")

@@ -179,13 +179,13 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
     reading = read(text)
     if isinstance(reading, Failure):
         raise DateError(reading.message, reading.offset)
-    shown = reading.shown
-    if reading.rule.anchored and anchor is None:
-        raise DateError(f'"{shown}" counts from another event: add `anchor:`')
-    if anchor is not None and not reading.rule.anchored:
+    shown, rule = reading.shown, reading.rule
+    if rule.anchored is (anchor is None):
+        if anchor is None:
+            raise DateError(f'"{shown}" counts from another event: add `anchor:`')
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
     ctx = Context(reference, anchor, direction, reference_label, anchor_label, shown,
                   resolve_inner)
-    found = reading.rule.build(reading.groups, ctx)
+    found = rule.build(reading.groups, ctx)
     return ResolvedDate(found.start, found.end, found.granularity, found.approximate,
                         found.timex, f"{shown}: {found.reason}")
