@@ -68,8 +68,9 @@ def render_site(site: Site, env: Environment) -> dict[str, bytes]:
     for timeline in site.timelines:
         path = f"{timeline.config.slug}/index.html"
         pages[path] = _page(env, "timeline.html", site, "../", _timeline_context(site, timeline))
+    events = {(event.timeline, event.id): event for t in site.timelines for event in t.events}
     for article in site.articles:
-        context = _article_context(site, article)
+        context = _article_context(site, article, _events_of_article(article, events))
         pages[f"articles/{article.stem}.html"] = _page(env, "article.html", site, "../", context)
     for slug, context in _tag_contexts(site).items():
         pages[f"tags/{slug}.html"] = _page(env, "tag.html", site, "../", context)
@@ -157,9 +158,10 @@ def _timeline_context(site: Site, timeline: Timeline) -> dict[str, object]:
     }
 
 
-def _article_context(site: Site, article: Article) -> dict[str, object]:
+def _article_context(
+    site: Site, article: Article, events: Sequence[Event]
+) -> dict[str, object]:
     style = _style_of(site, article.timeline)
-    events = _events_of_article(site, article)
     body = render_markdown(article.body, dated_phrases(article, events))
     listed = tuple(
         ArticleEvent(
@@ -197,17 +199,16 @@ def _article_context(site: Site, article: Article) -> dict[str, object]:
     }
 
 
-def _events_of_article(site: Site, article: Article) -> tuple[Event, ...]:
+def _events_of_article(
+    article: Article, events: Mapping[tuple[str, str], Event]
+) -> tuple[Event, ...]:
     """The article's events in front-matter order, as merged on its timeline."""
-    wanted = [spec.id for spec in article.events]
-    found = {
-        event.id: event
-        for timeline in site.timelines
-        if timeline.config.slug == article.timeline
-        for event in timeline.events
-        if event.id in wanted
-    }
-    return tuple(found[event_id] for event_id in dict.fromkeys(wanted) if event_id in found)
+    wanted = dict.fromkeys(spec.id for spec in article.events)
+    return tuple(
+        events[(article.timeline, event_id)]
+        for event_id in wanted
+        if (article.timeline, event_id) in events
+    )
 
 
 def _tag_contexts(site: Site) -> dict[str, dict[str, object]]:
