@@ -229,14 +229,16 @@ def _tag_contexts(site: Site) -> dict[str, dict[str, object]]:
             names.setdefault(tag_slug(tag), tag)
             link = Link(article.title, f"../articles/{article.stem}.html")
             tagged_articles.setdefault(tag_slug(tag), []).append(link)
+    styles = {timeline.config.slug: timeline.config.date_style for timeline in site.timelines}
     contexts: dict[str, dict[str, object]] = {}
     for slug in sorted(names):
         events = tagged_events.get(slug, [])
         contexts[slug] = {
             "page_title": f"Tagged \u201c{names[slug]}\u201d \u2014 {site.config.title}",
             "tag": names[slug],
-            "events": tuple(
-                event_view(event, _style_of(site, event.timeline), site, "../") for event in events
+            "count": f"{len(events)} event" if len(events) == 1 else f"{len(events)} events",
+            "years": group_by_month(
+                event_view(event, styles[event.timeline], site, "../") for event in events
             ),
             "articles": tuple(tagged_articles.get(slug, [])),
         }
