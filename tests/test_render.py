@@ -270,7 +270,7 @@ def test_tag_page_lists_events_across_timelines_chronologically(pages: dict[str,
     ]
     hrefs = {attrs.get("href") for name, attrs in page.elements if name == "a"}
     assert "../articles/2024-01-25-wire.html" in hrefs
-    assert [page.text(h) for h in page.all("h2")][:1] == ["2023"]
+    assert [page.text(h) for h in page.all("h2")][:1] == ["2024"]
 
 
 def test_same_site_renders_the_same_bytes(pages: dict[str, bytes]) -> None:
