@@ -206,8 +206,12 @@ def main() -> int:
     print(f"{len(fuzz.patterns)} distinct compiled patterns in dateline/dates,"
           f" {len(words)} vocabulary words")
     started = time.perf_counter()
-    for text in adversaries(words):
+    built = adversaries(words)
+    for index, text in enumerate(built, 1):
         try_input(fuzz, text)
+        if index % 25 == 0:
+            print(f"  [{index}/{len(built)} adversaries, {time.perf_counter() - started:.0f} s]",
+                  file=sys.stderr)
     run_hypothesis(fuzz, words, args.examples)
     print(f"{fuzz.inputs} inputs (<= {MAX_LENGTH} characters) in"
           f" {time.perf_counter() - started:.0f} s; worst time per pattern over search, fullmatch"
