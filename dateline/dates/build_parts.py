@@ -109,11 +109,12 @@ def month_day_range(groups: Groups, ctx: Context) -> Found:
         start = build_days.month_day(day_groups, ctx).start
         how = f"the first day taken as the {lexicon.MONTH_NAMES[first_month - 1]} " \
               f"{first_day} closest to {ctx.ref}"
-        last_year = start.year if (first_month, first_day) <= (last_month, last_day) \
-            else start.year + 1
+        # only a range that crosses New Year wraps into the next year ("December 28 to January 3")
+        last_year = start.year + 1 if first_month > last_month else start.year
     end = checked_date(last_year, last_month, last_day, ctx.text)
     if end < start:
-        raise DateError(f"{describe_day(end)} is before {describe_day(start)}")
+        raise DateError(f"the range ends ({describe_day(end)}) before it starts "
+                        f"({describe_day(start)})")
     return Found(start, end, "range", False, f"{start.isoformat()}/{end.isoformat()}",
                  f"from {describe_day(start)} to {describe_day(end)}, {how}")
 
@@ -131,15 +132,16 @@ def general_range(groups: Groups, ctx: Context) -> Found:
     for separator in SEPARATORS[kind].finditer(body):
         first_text, second_text = body[:separator.start()], body[separator.end():]
         try:
-            first = ctx.resolve_inner(first_text, ctx)
-            second = ctx.resolve_inner(second_text, ctx)
+            side = ctx._replace(in_range=True)
+            first = ctx.resolve_inner(first_text, side)
+            second = ctx.resolve_inner(second_text, side)
         except DateError as error:
             problem = problem or error
             continue
         end = second.end
         if end < first.start:
-            raise DateError(f"{second_text} ({describe_day(second.end)}) ends before "
-                            f"{first_text} ({describe_day(first.start)}) starts")
+            raise DateError(f"the range ends ({second_text}, {describe_day(second.end)}) "
+                            f"before it starts ({first_text}, {describe_day(first.start)})")
         return day_range(first.start, end,
                          f"from the start of {first_text} ({describe_day(first.start)}) to the "
                          f"end of {second_text} ({describe_day(end)})",

@@ -39,6 +39,7 @@ class Context(NamedTuple):
     anchor_label: str
     text: str  # the expression as written, for messages
     resolve_inner: Callable[[str, Context], Found]  # for "since X", ranges, inline anchors
+    in_range: bool = False  # reading one side of a range: a range there is refused
 
     @property
     def ref(self) -> str:

@@ -169,6 +169,8 @@ def resolve_inner(text: str, ctx: Context) -> Found:
     reading = parse(text)
     if reading.rule.anchored:
         raise DateError(f'"{text}" counts from another event; write the date itself here')
+    if ctx.in_range and reading.rule.is_range:
+        raise DateError(f'"{text}" is itself a range; a range runs between two dates')
     return reading.rule.build(reading.groups, ctx._replace(text=text))
 
 

@@ -40,6 +40,7 @@ class Rule(NamedTuple):
     build: Builder
     anchored: bool = False  # counts from the event's `anchor:`
     greedy: bool = False  # holds a free `.+`: resolve only, not for running prose
+    is_range: bool = False  # never read inside another range (that would recurse without end)
 
 
 DURING = r"(?:(?:in|during|over|through|throughout|for|within) )?"
@@ -66,13 +67,14 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday with bracketed date",
          around_day(rf"(?P<weekday>{WEEKDAY}) \({MONTH_DAY_YEAR}\)"), days.month_day),
     Rule("month-day range", rf"(?:from |between )?(?P<month>{MONTH}) (?P<day>{DAY}){RANGE_LINK}"
-                            rf"(?P<day2>{DAY})(?:,? (?P<year>{YEAR}))?", parts.month_day_range),
+                            rf"(?P<day2>{DAY})(?:,? (?P<year>{YEAR}))?", parts.month_day_range,
+         is_range=True),
     Rule("day-first range", rf"(?:from |between )?(?P<day>{DAY}){RANGE_LINK}(?P<day2>{DAY}) "
                             rf"(?:of )?(?P<month>{MONTH})(?:,? (?P<year>{YEAR}))?",
-         parts.month_day_range),
+         parts.month_day_range, is_range=True),
     Rule("cross-month range", rf"(?:from |between )?{MONTH_DAY_YEAR}{RANGE_LINK}"
                               rf"(?P<month2>{MONTH}) (?P<day2>{DAY})(?:,? (?P<year2>{YEAR}))?",
-         parts.month_day_range),
+         parts.month_day_range, is_range=True),
     Rule("month and day", around_day(MONTH_DAY_YEAR), days.month_day),
     Rule("day and month", around_day(DAY_MONTH_YEAR), days.month_day),
     Rule("day of the month", around_day(rf"the (?P<day>{DAY})(?: of (?:the|this) month)?"),
@@ -218,5 +220,5 @@ RULES: tuple[Rule, ...] = (
     # Ranges of two expressions: last, so every single form is tried first.
     Rule("range", r"between (?P<between>.+ and .+)|from (?P<from>.+(?: to | until | till | "
                   r"through | thru |-).+)|(?P<plain>.+(?: to | until | till | through | thru |-)"
-                  r".+)", parts.general_range, greedy=True),
+                  r".+)", parts.general_range, greedy=True, is_range=True),
 )
