@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from html import escape
 from typing import Any
 
 from dateline.display import format_date
 from dateline.export_common import source_credit, source_label
+from dateline.jsontext import script_safe_json
 from dateline.model import Event, Site, Timeline
 
 CSV_HEADER = ("id", "start", "end", "display", "approximate", "what", "sources")
@@ -19,7 +19,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def _json_bytes(value: object) -> bytes:
     """Readable, byte-stable JSON: UTF-8 (not \\u escapes), two-space indent, final newline."""
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (script_safe_json(value, indent=2) + "\n").encode("utf-8")
 
 
 def _ordered(timeline: Timeline) -> list[Event]:

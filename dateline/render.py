@@ -6,7 +6,6 @@ bytes. Every link is relative and names a file, so the site works from any folde
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from dateline.display import format_day, format_span
+from dateline.jsontext import script_safe_json
 from dateline.markup import dated_phrases, render_markdown
 from dateline.model import Article, DateStyle, Event, Site, Timeline
 from dateline.views import (
@@ -80,10 +80,7 @@ def render_site(site: Site, env: Environment) -> dict[str, bytes]:
 
 def json_ld(data: Mapping[str, object]) -> Markup:
     """JSON for a <script type="application/ld+json"> that no value can close or comment out."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(raw, escaped)
-    return Markup(text)
+    return Markup(script_safe_json(data, indent=1, sort_keys=True))
 
 
 def _page(env: Environment, name: str, site: Site, root: str, context: dict[str, object]) -> bytes:
