@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+
+from jinja2 import TemplateError, TemplateSyntaxError
 
 from dateline import __version__
 from dateline.errors import ContentError, format_report
@@ -200,6 +203,18 @@ def suggest(path: Path, write: bool) -> int:
     return 0
 
 
+def template_problem(problem: TemplateError) -> str:
+    """A broken template, reported like a content problem: where, and what."""
+    where = "a template"
+    if isinstance(problem, TemplateSyntaxError):
+        where = f"{problem.filename or problem.name}:{problem.lineno}"
+    else:  # Jinja rewrites tracebacks so that template lines appear as frames
+        for frame, line in traceback.walk_tb(problem.__traceback__):
+            if frame.f_code.co_filename.endswith((".html", ".css", ".xml")):
+                where = f"{frame.f_code.co_filename}:{line}"
+    return f"{where}: template error: {problem.message}; nothing was written."
+
+
 def build(content: Path, out: Path, pdf: bool) -> int:
     return 1 if build_and_write(content, out, pdf) else 0
 
@@ -209,7 +224,12 @@ def build_and_write(content: Path, out: Path, pdf: bool) -> str | None:
     from dateline.pipeline import build_files
     from dateline.write import WriteError, build_lock, write_site
 
-    files, errors = build_files(content, pdf=pdf)
+    try:
+        files, errors = build_files(content, pdf=pdf)
+    except TemplateError as problem:
+        message = template_problem(problem)
+        print(message, file=sys.stderr)
+        return message
     if errors or files is None:
         message = format_report(with_source_lines(errors))
         print(message, file=sys.stderr)

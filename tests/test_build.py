@@ -220,3 +220,34 @@ def test_check_reports_without_writing(make_content: MakeContent, tmp_path: Path
     assert result.returncode == 1
     assert "content/a.md:8:11:" in result.stderr
     assert sorted(path.name for path in tmp_path.iterdir()) == ["content"]
+
+
+def test_a_broken_site_template_is_reported_with_its_line(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content({"a.md": article("  - id: x\n    when: Monday\n    what: X.\n")})
+    templates = content.parent / "templates"
+    templates.mkdir()
+    (templates / "index.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ no_such_name }}\n{% endblock %}\n'
+    )
+    result = run_build(content, tmp_path / "site", "--no-pdf")
+    assert result.returncode == 1
+    assert "templates/index.html:3: template error: 'no_such_name' is undefined" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_site_template_overrides_the_bundled_one(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content({"a.md": article("  - id: x\n    when: Monday\n    what: X.\n")})
+    templates = content.parent / "templates"
+    templates.mkdir()
+    (templates / "index.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}<h1>Our own home</h1>{% endblock %}\n'
+    )
+    assert run_build(content, tmp_path / "site", "--no-pdf").returncode == 0
+    home = (tmp_path / "site" / "index.html").read_text()
+    assert "<h1>Our own home</h1>" in home
+    assert "Our own home" not in (tmp_path / "site" / "war" / "index.html").read_text()
