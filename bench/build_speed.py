@@ -134,7 +134,8 @@ def check_truth(site: Path, truth: Path) -> int:
 def row(name: str, run: Measurement | None, hugo: Measurement | None) -> str:
     if run is None:
         return f"  {name:26} (not run)"
-    ratio = f"{run.wall / hugo.wall:6.2f}x" if hugo else "      -"
+    ratio = (f"{run.wall / hugo.wall:6.2f}x {run.cpu / max(hugo.cpu, 1e-9):7.2f}x" if hugo
+             else "      -        -")
     failed = "" if run.returncode == 0 else f"  exit {run.returncode}"
     return (f"  {name:26} {run.wall:8.2f} {run.cpu:8.2f} {run.max_rss_mb:9.0f}"
             f" {run.group_pss_mb:9.0f} {ratio}{failed}")
@@ -159,7 +160,7 @@ def one_size(articles: int, seed: int, repeats: int, pdf: bool) -> dict[str, Mea
 def print_table(articles: int, steps: dict[str, Measurement | None]) -> None:
     hugo = steps.get("hugo")
     print(f"\n{articles} articles{'' if hugo else ' (no Hugo figures)'}:")
-    print(f"  {'step':26} {'wall s':>8} {'CPU s':>8} {'maxRSS MB':>9} {'groupPSS':>9} {'/Hugo':>7}")
+    print(f"  {'step':26} {'wall s':>8} {'CPU s':>8} {'maxRSS MB':>9} {'groupPSS':>9} {'/Hugo':>7} {'CPU/Hugo':>8}")
     for name, run in steps.items():
         print(row(name, run, hugo))
 
