@@ -160,7 +160,8 @@ def one_size(articles: int, seed: int, repeats: int, pdf: bool) -> dict[str, Mea
 def print_table(articles: int, steps: dict[str, Measurement | None]) -> None:
     hugo = steps.get("hugo")
     print(f"\n{articles} articles{'' if hugo else ' (no Hugo figures)'}:")
-    print(f"  {'step':26} {'wall s':>8} {'CPU s':>8} {'maxRSS MB':>9} {'groupPSS':>9} {'/Hugo':>7} {'CPU/Hugo':>8}")
+    print(f"  {'step':26} {'wall s':>8} {'CPU s':>8} {'maxRSS MB':>9} {'groupPSS':>9}"
+          f" {'/Hugo':>7} {'CPU/Hugo':>8}")
     for name, run in steps.items():
         print(row(name, run, hugo))
 
