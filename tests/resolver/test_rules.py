@@ -1,0 +1,77 @@
+"""The rule table as data: every row is exercised by the corpus, patterns stay fast and
+anchor-free (so `extract` can run them with `finditer`), and nesting cannot explode."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from test_corpus import CASES  # same folder: pytest puts it on sys.path
+
+from dateline.dates import DateError, resolve
+from dateline.dates.resolve import COMPILED, Reading, read
+from dateline.dates.rules import RULES
+
+ADVERSARIAL_PIECES = ("monday ", "1 ", "- ", "a", "the ", "early ", "and ", "to ", "between ",
+                      "from ", "10 days after ", "since ", "around ", "march 1", ", ", "9 p.m. ",
+                      "(", "night ", "of ", "last ", "in ", "half a ", "and a half ", "2024-",
+                      "1/", "'90s ", "just ", "the day before ")
+
+
+def adversarial_texts() -> list[str]:
+    """200-character repetitions of pieces that each pattern partly matches, and a bad tail."""
+    texts = []
+    for piece in ADVERSARIAL_PIECES:
+        texts.append((piece * 200)[:200])
+        texts.append((piece * 200)[:199] + "!")
+    return texts
+
+
+def test_every_rule_is_exercised_by_the_corpus() -> None:
+    used = set()
+    for case in CASES:
+        if isinstance(case.expression, str):
+            reading = read(case.expression)
+            if isinstance(reading, Reading):
+                used.add(reading.rule.name)
+    missing = [rule.name for rule in RULES if rule.name not in used]
+    assert not missing, f"rules with no corpus line: {missing}"
+
+
+def test_rule_names_are_unique() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_patterns_hold_no_anchors(rule: object) -> None:
+    pattern = rule.pattern  # type: ignore[attr-defined]
+    assert not pattern.startswith("^") and not pattern.endswith("$")
+    assert "\\A" not in pattern and "\\Z" not in pattern
+
+
+def test_no_pattern_backtracks_badly_on_200_characters() -> None:
+    """Catastrophic backtracking takes seconds; 20 ms leaves room for a loaded machine."""
+    slowest = (0.0, "", "")
+    for text in adversarial_texts():
+        for rule, pattern in COMPILED:
+            took = min(timed(pattern.fullmatch, text) for _ in range(3))
+            slowest = max(slowest, (took, rule.name, text))
+    assert slowest[0] < 0.020, slowest
+
+
+@pytest.mark.parametrize("unit", ["1", "x", "monday", "march 1", "since 1", "around 1"])
+def test_nested_ranges_cannot_explode(unit: str) -> None:
+    """'1-1-1-...' once took seconds: every split was a range whose sides were ranges again."""
+    text = "-".join([unit] * 100)[:200]
+    started = time.perf_counter()
+    with pytest.raises(DateError):
+        resolve(text, date(2024, 3, 13))
+    assert time.perf_counter() - started < 1.0
+
+
+def timed(function: object, text: str) -> float:
+    started = time.perf_counter()
+    function(text)  # type: ignore[operator]
+    return time.perf_counter() - started
