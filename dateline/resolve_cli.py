@@ -61,19 +61,23 @@ def resolve_line(line: str) -> dict[str, str | bool]:
         anchor = request.get("anchor")
         if anchor is not None and not isinstance(anchor, str):
             raise DateError('"anchor" must be a string')
-        resolved = resolve(
-            text,
-            parse_day(ref, '"ref"'),
-            anchor=parse_anchor(anchor) if anchor else None,
-            direction=_direction(direction),
-        )
+        resolved = resolve_strings(text, ref, anchor, direction, '"ref"')
     except DateError as problem:
         return {"error": problem.message}
     return as_json(resolved)
 
 
-def _direction(value: str) -> Direction:
-    return "future" if value == "future" else "past"
+def resolve_strings(
+    text: str, ref: str, anchor: str | None, direction: str, ref_name: str
+) -> ResolvedDate:
+    """Resolve with every argument as typed by a person or a program; bad ones are DateErrors."""
+    resolved_direction: Direction = "future" if direction == "future" else "past"
+    return resolve(
+        text,
+        parse_day(ref, ref_name),
+        anchor=parse_anchor(anchor) if anchor else None,
+        direction=resolved_direction,
+    )
 
 
 def resolve_batch(lines: TextIO, out: TextIO) -> int:
@@ -99,12 +103,7 @@ def resolve_one(text: str | None, ref: str | None, anchor: str | None, direction
         print('usage: python build.py resolve "EXPRESSION" --ref YYYY-MM-DD', file=sys.stderr)
         return 2
     try:
-        resolved = resolve(
-            text,
-            parse_day(ref, "--ref"),
-            anchor=parse_anchor(anchor) if anchor else None,
-            direction=_direction(direction),
-        )
+        resolved = resolve_strings(text, ref, anchor, direction, "--ref")
     except DateError as problem:
         print(f"error: {problem.message}", file=sys.stderr)
         print(f"    {text}\n    {' ' * problem.offset}^", file=sys.stderr)
