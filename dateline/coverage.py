@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from dateline.dates.extract import Found, extract
 from dateline.errors import ContentError
@@ -35,10 +36,16 @@ def when_spans(when: str, body: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     wordings = {when.strip(), ASIDE.sub("", when.strip())} - {""}
     for wording in sorted(wordings):
-        words = (re.escape(word) for word in wording.split())
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
-        spans.extend(match.span() for match in pattern.finditer(body))
+        spans.extend(match.span() for match in wording_pattern(wording).finditer(body))
     return sorted(spans)
+
+
+@lru_cache(maxsize=4096)
+def wording_pattern(wording: str) -> re.Pattern[str]:
+    """A wording found whatever its case and line breaks. Memoised like `re`'s own cache, but
+    large enough for an archive's wordings (re keeps 512, and an archive repeats thousands)."""
+    words = (re.escape(word) for word in wording.split())
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
 def covering_event(found: Found, events: Sequence[EventSpec], body: str) -> EventSpec | None:

@@ -29,7 +29,7 @@ from dateline.model import (
     SiteConfig,
     TimelineConfig,
 )
-from dateline.sentences import sentence_around
+from dateline.sentences import sentence_quotes
 from dateline.yamldoc import (
     Fields,
     Source,
@@ -240,9 +240,10 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     if collect.errors:
         return None, collect.errors
     assert title and dateline_text and published and timeline and reference
+    found = sentence_quotes(body, [event.when for event in events])
     events = [
-        event if event.quote else replace(event, quote=sentence_around(body, event.when))
-        for event in events
+        event if event.quote else replace(event, quote=quote)
+        for event, quote in zip(events, found, strict=True)
     ]
     return (
         Article(

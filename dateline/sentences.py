@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from dateline.coverage import masked_body, when_spans
 
@@ -14,6 +16,7 @@ ABBREVIATIONS = re.compile(
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])|\n\s*\n")
 DATELINE_LEAD = re.compile(r"^[\s*_]*[A-Z][A-Z .,'\[\]()-]*[*_]*\s*(?:—|–|--)\s*")
 MAX_QUOTE = 400
+ABBREVIATION_REACH = 8  # longest abbreviation before a full stop ("Thurs", "U.S")
 
 
 def sentence_spans(body: str) -> list[tuple[int, int]]:
@@ -21,7 +24,8 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_BREAK.finditer(body):
-        if match.group().strip() and ABBREVIATIONS.search(body, 0, match.start() + 1):
+        before = max(0, match.start() - ABBREVIATION_REACH)
+        if match.group().strip() and ABBREVIATIONS.search(body, before, match.start() + 1):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
@@ -37,14 +41,18 @@ def plain_text(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def sentence_around(body: str, when: str) -> str | None:
-    """The body's sentence holding the first occurrence of `when`: the quote shown with an event."""
-    spans = when_spans(when, masked_body(body))
-    if not spans:
-        return None
-    start, _ = spans[0]
-    for first, last in sentence_spans(body):
-        if first <= start < last:
-            quote = plain_text(body[first:last])
-            return quote if 0 < len(quote) <= MAX_QUOTE else None
-    return None
+def sentence_quotes(body: str, whens: Sequence[str]) -> list[str | None]:
+    """For each `when`, the body's sentence holding its first occurrence: the quote shown with
+    an event. The body is split once, whatever the number of events."""
+    masked = masked_body(body)
+    sentences = sentence_spans(body)
+    starts = [first for first, _ in sentences]
+    quotes: list[str | None] = []
+    for when in whens:
+        spans = when_spans(when, masked)
+        quote = None
+        if spans:
+            first, last = sentences[bisect_right(starts, spans[0][0]) - 1]
+            quote = plain_text(body[first:last]) or None
+        quotes.append(quote if quote and len(quote) <= MAX_QUOTE else None)
+    return quotes
