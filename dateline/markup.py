@@ -46,6 +46,8 @@ HEADING_TAG = re.compile(r"^<(/?)h([1-6])\b")
 EXTERNAL_HREF = re.compile(r'<a\b[^>]*\bhref="(?:https?:)?//', re.IGNORECASE)
 # Text inside these must not receive a link: no link inside a link, no marks in code.
 NO_MARK_INSIDE = frozenset({"a", "code", "pre"})
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
+TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +72,18 @@ def dated_phrases(article: Article, events: Sequence[Event]) -> tuple[DatedPhras
     return tuple(phrases)
 
 
-def render_markdown(body: str, phrases: Sequence[DatedPhrase] = ()) -> str:
-    """Markdown to sanitised HTML, headings moved down one level (the page owns the h1)."""
-    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
-    raw = converter.convert(body)
+def new_converter() -> markdown.Markdown:
+    """A Markdown converter to reuse across bodies (building one costs more than converting)."""
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+
+
+def body_html(body: str, converter: markdown.Markdown | None = None) -> str:
+    """Markdown to sanitised HTML, headings moved down one level (the page owns the h1).
+
+    Needs no dates, so it can run in a worker and be cached by the article's bytes alone.
+    """
+    converter = converter or new_converter()
+    raw = converter.reset().convert(body)
     clean = nh3.clean(
         raw,
         tags=set(ALLOWED_TAGS),
@@ -83,29 +93,107 @@ def render_markdown(body: str, phrases: Sequence[DatedPhrase] = ()) -> str:
         link_rel=None,
         strip_comments=True,
     )
-    html = "".join(_adjust_tag(token) for token in _tokens(clean))
-    for phrase in phrases:
-        html = mark_phrase(html, phrase)
-    return html
+    return "".join(_adjust_tag(token) for token in _tokens(clean))
+
+
+def render_markdown(body: str, phrases: Sequence[DatedPhrase] = ()) -> str:
+    """Markdown to safe HTML with the dated phrases marked: `body_html`, then `mark_phrases`."""
+    return mark_phrases(body_html(body), phrases)[0]
 
 
 def mark_phrase(html: str, phrase: DatedPhrase) -> str:
     """Wrap the first occurrence of the phrase in text (case-sensitive first, then not)."""
+    return mark_phrases(html, (phrase,))[0]
+
+
+def mark_phrases(html: str, phrases: Sequence[DatedPhrase]) -> tuple[str, frozenset[str]]:
+    """Each phrase's first occurrence in text that may take a link, in order, and the ids marked.
+
+    The HTML is split into text nodes once; a mark splits its node so that later phrases never
+    land inside it. Linear in the HTML per phrase, whatever the number of phrases.
+    """
+    if not phrases:
+        return html, frozenset()
+    nodes: list[list[str]] = []  # even items: markable text; odd items: a mark's HTML
+    pieces: list[str | list[str]] = []
+    blocked: list[str] = []
+    for match in TOKEN.finditer(html):
+        tag, text = match.group(1), match.group(2)
+        if tag is not None:
+            _track(tag, blocked)
+            pieces.append(tag)
+        elif blocked or text is None:
+            pieces.append(match.group(0))
+        else:
+            node = [text]
+            nodes.append(node)
+            pieces.append(node)
+    marked: set[str] = set()
+    for phrase in phrases:
+        if _mark_first(nodes, phrase):
+            marked.add(phrase.event_id)
+    out = [piece if isinstance(piece, str) else "".join(piece) for piece in pieces]
+    return "".join(out), frozenset(marked)
+
+
+def _mark_first(nodes: list[list[str]], phrase: DatedPhrase) -> bool:
     for wording in _wordings(phrase.text):
-        for flags in (0, re.IGNORECASE):
-            pattern = re.compile(r"(?<!\w)" + re.escape(wording) + r"(?!\w)", flags)
-            found = _first_in_text(html, pattern)
-            if found is not None:
-                start, end = found
-                return html[:start] + _mark(phrase, html[start:end]) + html[end:]
-    return html
+        for ignore_case in (False, True):
+            finder = _Finder(wording, ignore_case)
+            for node in nodes:
+                for index in range(0, len(node), 2):
+                    found = finder.search(node[index])
+                    if found is not None:
+                        text, (start, end) = node[index], found
+                        node[index : index + 1] = [
+                            text[:start], _mark(phrase, text[start:end]), text[end:]
+                        ]
+                        return True
+    return False
+
+
+class _Finder:
+    """`(?<!\\w)wording(?!\\w)` as a plain substring search where the text is ASCII;
+    a regular expression, compiled only when needed, for the rest."""
+
+    def __init__(self, wording: str, ignore_case: bool) -> None:
+        self.wording = wording
+        self.ignore_case = ignore_case
+        self.needle = wording.lower() if ignore_case else wording
+        self.pattern: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        if not (text.isascii() and self.wording.isascii()):
+            return self._regex_search(text)
+        haystack = text.lower() if self.ignore_case else text
+        size = len(self.needle)
+        position = haystack.find(self.needle)
+        while position >= 0:
+            end = position + size
+            if not (position and _is_word(haystack[position - 1])) and not (
+                end < len(haystack) and _is_word(haystack[end])
+            ):
+                return position, end
+            position = haystack.find(self.needle, position + 1)
+        return None
+
+    def _regex_search(self, text: str) -> tuple[int, int] | None:
+        if self.pattern is None:
+            flags = re.IGNORECASE if self.ignore_case else 0
+            self.pattern = re.compile(r"(?<!\w)" + re.escape(self.wording) + r"(?!\w)", flags)
+        hit = self.pattern.search(text)
+        return None if hit is None else (hit.start(), hit.end())
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _wordings(text: str) -> tuple[str, ...]:
     """The phrase as HTML text; then without a trailing aside such as "(local time)",
     which front matter often adds but a body's sentence may word apart."""
     escaped = escape(text, quote=False)
-    shorter = re.sub(r"\s*\([^()]*\)$", "", escaped)
+    shorter = TRAILING_ASIDE.sub("", escaped)
     return (escaped, shorter) if shorter and shorter != escaped else (escaped,)
 
 
@@ -118,25 +206,9 @@ def _mark(phrase: DatedPhrase, shown: str) -> str:
     )
 
 
-def _first_in_text(html: str, pattern: re.Pattern[str]) -> tuple[int, int] | None:
-    """Where the pattern first matches inside one text node that may take a link."""
-    blocked: list[str] = []
-    for match in TOKEN.finditer(html):
-        tag, text = match.group(1), match.group(2)
-        if tag is not None:
-            _track(tag, blocked)
-            continue
-        if blocked or text is None:
-            continue
-        hit = pattern.search(text)
-        if hit is not None:
-            return match.start() + hit.start(), match.start() + hit.end()
-    return None
-
-
 def _track(tag: str, blocked: list[str]) -> None:
     """Keep a stack of open elements whose text must stay unmarked (links, code, our marks)."""
-    name_match = re.match(r"<(/?)([a-zA-Z0-9]+)", tag)
+    name_match = TAG_NAME.match(tag)
     if name_match is None:
         return
     closing, name = name_match.group(1) == "/", name_match.group(2).lower()

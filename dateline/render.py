@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from dateline.display import format_day, format_span
 from dateline.jsontext import script_safe_json
-from dateline.markup import dated_phrases, render_markdown
+from dateline.markup import body_html, dated_phrases, mark_phrases, new_converter
 from dateline.model import Article, DateStyle, Event, Site, Timeline
 from dateline.views import (
     EventView,
@@ -25,7 +25,7 @@ from dateline.views import (
     in_page_order,
     summarise,
     tag_slug,
-    timeline_title,
+    timeline_titles,
 )
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -61,21 +61,67 @@ def make_environment(template_dirs: Sequence[Path]) -> Environment:
     )
 
 
-def render_site(site: Site, env: Environment) -> dict[str, bytes]:
-    """Every page and static file of the HTML site, keyed by path relative to the site root."""
-    pages: dict[str, bytes] = {}
-    pages["index.html"] = _page(env, "index.html", site, "", _home_context(site))
-    for timeline in site.timelines:
-        path = f"{timeline.config.slug}/index.html"
-        pages[path] = _page(env, "timeline.html", site, "../", _timeline_context(site, timeline))
-    events = {(event.timeline, event.id): event for t in site.timelines for event in t.events}
-    for article in site.articles:
-        context = _article_context(site, article, _events_of_article(article, events))
-        pages[f"articles/{article.stem}.html"] = _page(env, "article.html", site, "../", context)
-    for slug, context in _tag_contexts(site).items():
-        pages[f"tags/{slug}.html"] = _page(env, "tag.html", site, "../", context)
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One HTML page before rendering: everything its template receives, and nothing else.
+
+    Picklable and printable, so a worker process can render it and `repr` can fingerprint it.
+    """
+
+    path: str
+    template: str
+    context: Mapping[str, object]
+
+
+def render_site(
+    site: Site, env: Environment, bodies: Mapping[str, str] | None = None
+) -> dict[str, bytes]:
+    """Every page and static file of the HTML site, keyed by path relative to the site root.
+
+    `bodies` maps an article's path to its `body_html`, when a worker or the cache made it.
+    """
+    pages = {page.path: render_page(env, page) for page in site_pages(site, bodies or {})}
     pages.update(_static_files(env))
     return dict(sorted(pages.items()))
+
+
+def render_page(env: Environment, page: Page) -> bytes:
+    return env.get_template(page.template).render(page.context).encode("utf-8")
+
+
+def site_pages(site: Site, bodies: Mapping[str, str]) -> list[Page]:
+    """Every HTML page of the site, unrendered, in path order; bodies missing here are made."""
+    chrome = _chrome(site)
+    styles = {t.config.slug: t.config.date_style for t in site.timelines}
+    titles = timeline_titles(site)
+    shared = {
+        (event.timeline, event.id): event_view(
+            event, styles[event.timeline], titles[event.timeline], "../"
+        )
+        for timeline in site.timelines
+        for event in timeline.events
+    }
+    pages = [Page("index.html", "index.html", _with_chrome(chrome, "", _home_context(site)))]
+    for timeline in site.timelines:
+        context = _timeline_context(site, timeline, titles[timeline.config.slug])
+        path = f"{timeline.config.slug}/index.html"
+        pages.append(Page(path, "timeline.html", _with_chrome(chrome, "../", context)))
+    events = {(event.timeline, event.id): event for t in site.timelines for event in t.events}
+    converter = None
+    for article in site.articles:
+        body = bodies.get(article.path)
+        if body is None:
+            converter = converter or new_converter()
+            body = body_html(article.body, converter)
+        listed = _events_of_article(article, events)
+        context = _article_context(
+            site, article, listed, [shared[(e.timeline, e.id)] for e in listed], body, titles
+        )
+        path = f"articles/{article.stem}.html"
+        pages.append(Page(path, "article.html", _with_chrome(chrome, "../", context)))
+    for slug, context in _tag_contexts(site, shared).items():
+        pages.append(Page(f"tags/{slug}.html", "tag.html", _with_chrome(chrome, "../", context)))
+    return sorted(pages, key=lambda page: page.path)
 
 
 def json_ld(data: Mapping[str, object]) -> Markup:
@@ -83,29 +129,30 @@ def json_ld(data: Mapping[str, object]) -> Markup:
     return Markup(script_safe_json(data, indent=1, sort_keys=True))
 
 
-def _page(env: Environment, name: str, site: Site, root: str, context: dict[str, object]) -> bytes:
-    nav = tuple(
-        Link(t.config.title, f"{root}{t.config.slug}/index.html") for t in site.timelines
+def _chrome(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """What every page shows of the site: language, title, and the timelines for the nav."""
+    return (
+        site.config.language,
+        site.config.title,
+        tuple((t.config.title, t.config.slug) for t in site.timelines),
     )
+
+
+def _with_chrome(
+    chrome: tuple[str, str, tuple[tuple[str, str], ...]], root: str, context: dict[str, object]
+) -> dict[str, object]:
+    language, title, timelines = chrome
     common: dict[str, object] = {
-        "lang": site.config.language,
-        "site_title": site.config.title,
+        "lang": language,
+        "site_title": title,
         "root": root,
         "home_href": f"{root}index.html",
         "stylesheet_href": f"{root}static/style.css",
-        "nav": nav,
+        "nav": tuple(Link(name, f"{root}{slug}/index.html") for name, slug in timelines),
         "json_ld": None,
         "feed_href": None,
     }
-    html = env.get_template(name).render({**common, **context})
-    return html.encode("utf-8")
-
-
-def _style_of(site: Site, slug: str) -> DateStyle:
-    for timeline in site.timelines:
-        if timeline.config.slug == slug:
-            return timeline.config.date_style
-    return DEFAULT_STYLE
+    return {**common, **context}
 
 
 def _home_context(site: Site) -> dict[str, object]:
@@ -117,11 +164,11 @@ def _home_context(site: Site) -> dict[str, object]:
     }
 
 
-def _timeline_context(site: Site, timeline: Timeline) -> dict[str, object]:
+def _timeline_context(site: Site, timeline: Timeline, title: str) -> dict[str, object]:
     config = timeline.config
     ordered = in_page_order(timeline.events, config.order)
     style = config.date_style
-    views = tuple(event_view(e, style, site, "../", on_timeline_page=True) for e in ordered)
+    views = tuple(event_view(e, style, title, "../", on_timeline_page=True) for e in ordered)
     structured = {
         "@context": "https://schema.org",
         "@type": "ItemList",
@@ -156,16 +203,20 @@ def _timeline_context(site: Site, timeline: Timeline) -> dict[str, object]:
 
 
 def _article_context(
-    site: Site, article: Article, events: Sequence[Event]
+    site: Site,
+    article: Article,
+    events: Sequence[Event],
+    views: Sequence[EventView],
+    body: str,
+    titles: Mapping[str, str],
 ) -> dict[str, object]:
-    style = _style_of(site, article.timeline)
-    body = render_markdown(article.body, dated_phrases(article, events))
+    style = next(
+        (t.config.date_style for t in site.timelines if t.config.slug == article.timeline),
+        DEFAULT_STYLE,
+    )
+    marked_body, marked = mark_phrases(body, dated_phrases(article, events))
     listed = tuple(
-        ArticleEvent(
-            event_view(event, style, site, "../"),
-            None if f'id="at-{event.id}"' in body else f"at-{event.id}",
-        )
-        for event in events
+        ArticleEvent(view, None if view.id in marked else f"at-{view.id}") for view in views
     )
     structured: dict[str, object] = {
         "@context": "https://schema.org",
@@ -187,10 +238,10 @@ def _article_context(
         "source": article.source,
         "url": article.url,
         "timeline": Link(
-            timeline_title(site, article.timeline), f"../{article.timeline}/index.html"
+            titles.get(article.timeline, article.timeline), f"../{article.timeline}/index.html"
         ),
         "tags": tuple(Link(tag, f"../tags/{tag_slug(tag)}.html") for tag in article.tags),
-        "body": Markup(body),
+        "body": Markup(marked_body),
         "events": listed,
         "json_ld": json_ld(structured),
     }
@@ -208,7 +259,9 @@ def _events_of_article(
     )
 
 
-def _tag_contexts(site: Site) -> dict[str, dict[str, object]]:
+def _tag_contexts(
+    site: Site, views: Mapping[tuple[str, str], EventView]
+) -> dict[str, dict[str, object]]:
     """One page per tag of any event or article, its events in date order across timelines."""
     names: dict[str, str] = {}
     tagged_events: dict[str, list[Event]] = {}
@@ -217,16 +270,18 @@ def _tag_contexts(site: Site) -> dict[str, dict[str, object]]:
         (event for timeline in site.timelines for event in timeline.events),
         key=lambda e: (e.sort_key, e.timeline),
     )
+    slugs: dict[str, str] = {}
     for event in every_event:
         for tag in event.tags:
-            names.setdefault(tag_slug(tag), tag)
-            tagged_events.setdefault(tag_slug(tag), []).append(event)
+            slug = slugs.get(tag) or slugs.setdefault(tag, tag_slug(tag))
+            names.setdefault(slug, tag)
+            tagged_events.setdefault(slug, []).append(event)
     for article in site.articles:
         for tag in article.tags:
-            names.setdefault(tag_slug(tag), tag)
+            slug = slugs.get(tag) or slugs.setdefault(tag, tag_slug(tag))
+            names.setdefault(slug, tag)
             link = Link(article.title, f"../articles/{article.stem}.html")
-            tagged_articles.setdefault(tag_slug(tag), []).append(link)
-    styles = {timeline.config.slug: timeline.config.date_style for timeline in site.timelines}
+            tagged_articles.setdefault(slug, []).append(link)
     contexts: dict[str, dict[str, object]] = {}
     for slug in sorted(names):
         events = tagged_events.get(slug, [])
@@ -234,9 +289,7 @@ def _tag_contexts(site: Site) -> dict[str, dict[str, object]]:
             "page_title": f"Tagged \u201c{names[slug]}\u201d \u2014 {site.config.title}",
             "tag": names[slug],
             "count": f"{len(events)} event" if len(events) == 1 else f"{len(events)} events",
-            "years": group_by_month(
-                event_view(event, styles[event.timeline], site, "../") for event in events
-            ),
+            "years": group_by_month(views[(event.timeline, event.id)] for event in events),
             "articles": tuple(tagged_articles.get(slug, [])),
         }
     return contexts

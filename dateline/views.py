@@ -71,9 +71,12 @@ class TimelineSummary:
     updated: str | None  # "Jan. 30, 2024"
 
 
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def tag_slug(tag: str) -> str:
     """A file name for a tag's page: lower case letters, digits and hyphens only."""
-    slug = re.sub(r"[^a-z0-9]+", "-", tag.lower()).strip("-")
+    slug = NOT_SLUG.sub("-", tag.lower()).strip("-")
     return slug or "tag"
 
 
@@ -99,9 +102,17 @@ def summarise(timeline: Timeline, root: str) -> TimelineSummary:
 
 
 def event_view(
-    event: Event, style: DateStyle, site: Site, root: str, *, on_timeline_page: bool = False
+    event: Event,
+    style: DateStyle,
+    timeline_name: str,
+    root: str,
+    *,
+    on_timeline_page: bool = False,
 ) -> EventView:
-    """One event as a page shows it; `root` leads from the page to the site's top folder."""
+    """One event as a page shows it; `root` leads from the page to the site's top folder.
+
+    `timeline_name` is the title of the event's timeline (see `timeline_titles`).
+    """
     display = format_date(event.date, style)
     lead = display.removesuffix(APPROX)
     exact = format_span(event.date.start, event.date.end, style)
@@ -119,7 +130,7 @@ def event_view(
     return EventView(
         id=event.id,
         element_id=event.id if on_timeline_page else f"{event.timeline}--{event.id}",
-        timeline=Link(timeline_title(site, event.timeline), f"{root}{event.timeline}/index.html"),
+        timeline=Link(timeline_name, f"{root}{event.timeline}/index.html"),
         permalink=(
             f"#{event.id}" if on_timeline_page else f"{root}{event.timeline}/index.html#{event.id}"
         ),
@@ -159,8 +170,10 @@ def in_page_order(events: Sequence[Event], order: Order) -> tuple[Event, ...]:
     return tuple(reversed(ordered)) if order == "newest-first" else tuple(ordered)
 
 
+def timeline_titles(site: Site) -> dict[str, str]:
+    """Each timeline's title by slug: looked up per event, so built once per site."""
+    return {timeline.config.slug: timeline.config.title for timeline in site.timelines}
+
+
 def timeline_title(site: Site, slug: str) -> str:
-    for timeline in site.timelines:
-        if timeline.config.slug == slug:
-            return timeline.config.title
-    return slug
+    return timeline_titles(site).get(slug, slug)
