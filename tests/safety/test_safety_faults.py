@@ -1,0 +1,224 @@
+"""Faults while writing: a killed build, two builds at once, a failed build, a full or read-only
+disk. After each, the output directory is exactly the complete old site or the complete new one.
+
+The corpus is 300 generated articles (the benchmark's generator); builds run without the PDF briefs,
+which would take minutes for a 300-article timeline and are written the same way as every file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.safety.support import REPO, limit_memory, listing, run_build, write_files
+
+GENERATOR = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+ARTICLES = "300"
+FIXED_KILL_TIMES = (0.05, 0.2, 0.5, 1.0)  # seconds after start: during start-up and loading
+WRITE_KILL_TIMES = (0.0, 0.005, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8)  # after writing begins
+LOCK_MESSAGE = "another build is writing this site"
+
+
+@dataclass(frozen=True)
+class Corpora:
+    old: Path
+    new: Path
+    old_site: dict[str, tuple[str, int]]  # hash listings, without times
+    new_site: dict[str, tuple[str, int]]
+
+
+def generate(folder: Path, seed: str) -> Path:
+    subprocess.run(
+        [sys.executable, str(GENERATOR), str(folder), "--articles", ARTICLES, "--seed", seed,
+         "--truth", str(folder.parent / f"truth-{seed}.jsonl")],
+        check=True, capture_output=True,
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> Corpora:
+    root = tmp_path_factory.mktemp("corpora")
+    old, new = generate(root / "old", "1"), generate(root / "new", "2")
+    for content in (old, new):
+        result = run_build(content, root / f"reference-{content.name}", "--no-pdf")
+        assert result.returncode == 0, result.stderr
+    return Corpora(
+        old, new,
+        listing(root / "reference-old", with_times=False),
+        listing(root / "reference-new", with_times=False),
+    )
+
+
+def start_build(content: Path, out: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "build.py", "--content", str(content), "--out", str(out), "--no-pdf"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit_memory,
+    )
+
+
+def kill_after(child: subprocess.Popen[bytes], staging: Path, delay: float, in_write: bool) -> str:
+    """SIGKILL the build `delay` seconds after it starts or, with `in_write`, after it starts
+    writing (its own staging folder appears); returns the phase it was killed in."""
+    left_over = staging / "left-over-by-an-earlier-kill"
+    if staging.exists():
+        left_over.touch()  # the build clears an earlier staging folder before it writes
+    if in_write:
+        while (not staging.exists() or left_over.exists()) and child.poll() is None:
+            time.sleep(0.001)
+    time.sleep(delay)
+    writing = staging.exists() and not left_over.exists()
+    phase = "finished" if child.poll() is not None else ("writing" if writing else "preparing")
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    return phase
+
+
+def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(
+    tmp_path: Path, corpora: Corpora
+) -> None:
+    out = tmp_path / "site"
+    staging = tmp_path / ".site.new"
+    assert run_build(corpora.old, out, "--no-pdf").returncode == 0
+    states = {"old": corpora.old_site, "new": corpora.new_site}
+    moments = [(delay, False) for delay in FIXED_KILL_TIMES]
+    moments += [(delay, True) for delay in WRITE_KILL_TIMES]
+    seen: list[str] = []
+    for delay, in_write in moments:
+        now = listing(out, with_times=False)
+        target = corpora.new if now == corpora.old_site else corpora.old
+        phase = kill_after(start_build(target, out), staging, delay, in_write)
+        after = listing(out, with_times=False)
+        state = [name for name, site in states.items() if after == site]
+        assert state, f"killed {delay} s after {'writing began' if in_write else 'start'}: " \
+            "the output is neither site"
+        seen.append(f"{phase}->{state[0]}")
+    assert "writing->old" in seen or "writing->new" in seen, seen  # the write itself was hit
+    result = run_build(corpora.new, out, "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert listing(out, with_times=False) == corpora.new_site
+    leftovers = sorted(p.name for p in tmp_path.iterdir())
+    assert leftovers == [".dateline-cache", "site"], (leftovers, seen)
+
+
+@contextmanager
+def holding_the_lock(out: Path) -> Iterator[None]:
+    """Hold the build lock the way a running build does (beside the output directory)."""
+    folder = out.parent / ".dateline-cache"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "build.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def test_a_build_meeting_a_running_one_stops_with_the_lock_message(
+    tmp_path: Path, corpora: Corpora
+) -> None:
+    out = tmp_path / "site"
+    assert run_build(corpora.old, out, "--no-pdf").returncode == 0
+    before = listing(out)
+    with holding_the_lock(out):
+        result = run_build(corpora.new, out, "--no-pdf")
+    assert result.returncode == 1
+    assert LOCK_MESSAGE in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert listing(out) == before
+
+
+def test_two_builds_started_together_leave_one_whole_site(
+    tmp_path: Path, corpora: Corpora
+) -> None:
+    out = tmp_path / "site"
+    assert run_build(corpora.old, out, "--no-pdf").returncode == 0
+    children = [
+        subprocess.Popen(
+            [sys.executable, "build.py", "--content", str(corpora.new), "--out", str(out),
+             "--no-pdf"],
+            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for _ in range(2)
+    ]
+    outcomes = [(child.wait(timeout=300), child.communicate()[1]) for child in children]
+    assert 0 in [code for code, _ in outcomes], outcomes
+    for code, stderr in outcomes:
+        assert code == 0 or (code == 1 and LOCK_MESSAGE in stderr), stderr
+        assert "Traceback" not in stderr
+    assert listing(out, with_times=False) == corpora.new_site
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(
+    tmp_path: Path, corpora: Corpora
+) -> None:
+    out = tmp_path / "site"
+    assert run_build(corpora.old, out, "--no-pdf").returncode == 0
+    broken = tmp_path / "broken"
+    shutil.copytree(corpora.new, broken)
+    (broken / "zz-broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    before = listing(tmp_path / "site")  # hashes and modification times
+    result = run_build(broken, out, "--no-pdf")
+    assert result.returncode == 1
+    assert "zz-broken.md:" in result.stderr and "Traceback" not in result.stderr
+    assert listing(tmp_path / "site") == before
+
+
+@contextmanager
+def tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True, check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr!r}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+OLD_SITE: dict[str, str | bytes] = {"index.html": "<p>the old site</p>\n"}
+
+
+def test_a_full_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "disk", "100k") as disk:
+        out = write_files(disk / "site", OLD_SITE)
+        before = listing(out)
+        result = run_build(REPO / "content", out, "--no-pdf")
+        assert result.returncode == 1
+        assert "No space left on device" in result.stderr, result.stderr
+        assert "check that the disk has room" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert listing(out) == before
+        assert sorted(p.name for p in disk.iterdir()) == [".dateline-cache", "site"]
+
+
+def test_a_read_only_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "disk", "100k") as disk:
+        out = write_files(disk / "site", OLD_SITE)
+        before = listing(out)
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        result = run_build(REPO / "content", out, "--no-pdf")
+        assert result.returncode == 1
+        assert "Read-only file system" in result.stderr, result.stderr
+        assert "writable" in result.stderr and "Traceback" not in result.stderr
+        assert listing(out) == before
+
+
+def test_an_output_whose_parent_is_a_file_gives_a_clear_error(tmp_path: Path) -> None:
+    blocker = write_files(tmp_path, {"blocker": "a file, not a folder"}) / "blocker"
+    result = run_build(REPO / "content", blocker / "site", "--no-pdf")
+    assert result.returncode == 1
+    assert "Not a directory" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert blocker.read_text() == "a file, not a folder"
