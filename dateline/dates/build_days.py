@@ -30,6 +30,8 @@ from dateline.dates.spans import (
 from dateline.errors import DateError
 
 WEEK = timedelta(days=7)
+WEEK_STEPS = {"last": -1, "previous": -1, "this": 0, "next": 1}
+WEEK_WORDS = {-1: "the week before", 0: "the week of", 1: "the week after"}
 
 
 def weekday(groups: Groups, ctx: Context) -> Found:
@@ -69,10 +71,10 @@ def overnight(groups: Groups, ctx: Context) -> Found:
 def weekday_in_week(groups: Groups, ctx: Context) -> Found:
     """'Wednesday last week', 'next week Tuesday': that day of the named ISO week."""
     target = weekday_of(groups["weekday"] or "")
-    weeks = {"last": -1, "previous": -1, "this": 0, "next": 1}[groups["week"] or "this"]
+    weeks = WEEK_STEPS[groups["week"] or "this"]
     monday = iso_week_span(ctx.reference)[0] + weeks * WEEK
     day = monday + timedelta(days=target)
-    which = {-1: "the week before", 0: "the week of", 1: "the week after"}[weeks]
+    which = WEEK_WORDS[weeks]
     return one_day(day, f"the {lexicon.WEEKDAY_NAMES[target]} of {which} {ctx.ref}")
 
 
@@ -136,8 +138,8 @@ def month_day(groups: Groups, ctx: Context) -> Found:
     month, day = month_of(groups["month"] or ""), number_of(groups["day"] or "")
     if groups.get("year"):
         year = int(groups["year"] or "")
-        found = checked_date(year, month, day, ctx.text)
-        return check_weekday(groups, one_day(found, f"the date as written{weekday_note(groups)}"))
+        written = checked_date(year, month, day, ctx.text)
+        return check_weekday(groups, one_day(written, f"the date as written{weekday_note(groups)}"))
     ref = ctx.reference
     if day <= 28 and ctx.direction == "past":  # the common case, computed directly
         this_year = date(ref.year, month, day)
@@ -150,10 +152,11 @@ def month_day(groups: Groups, ctx: Context) -> Found:
     else:
         candidates = month_day_candidates(month, day, ref, ctx.text)
         chosen = closest(candidates, ref, ctx.direction)[0]
-    words = f"{lexicon.MONTH_NAMES[month - 1]} {day}"
-    rule = ("the first " + words + " on or after" if ctx.direction == "future"
-            else "the " + words + " closest to")
-    return check_weekday(groups, one_day(chosen, f"{rule} {ctx.ref}{weekday_note(groups)}"))
+    which = "the first" if ctx.direction == "future" else "the"
+    relation = "on or after" if ctx.direction == "future" else "closest to"
+    found = one_day(chosen, f"{which} {lexicon.MONTH_NAMES[month - 1]} {day} {relation} "
+                            f"{ctx.ref}{weekday_note(groups)}")
+    return check_weekday(groups, found) if groups.get("weekday") else found
 
 
 def weekday_note(groups: Groups) -> str:

@@ -213,12 +213,15 @@ def season(groups: Groups, ctx: Context) -> Found:
     return Found(start, end, "season", True, season_timex(season_year, first_month), rule)
 
 
+ANCHOR_STEPS = {"before": -1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0,
+                "after": 1, "following": 1, "next": 1}
+
+
 def unit_of_anchor(groups: Groups, ctx: Context) -> Found:
     """'the week before', 'the following month', 'that week': whole units from the anchor."""
     unit = groups["unit"] or ""
     relation = (groups.get("relation") or "that").removeprefix("the ")
-    step = {"before": -1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0,
-            "after": 1, "following": 1, "next": 1}[relation]
+    step = ANCHOR_STEPS[relation]
     if groups.get("inner"):
         inner = ctx.resolve_inner(groups["inner"] or "", ctx)
         start, end, words = inner.start, inner.end, describe_span(inner.start, inner.end)

@@ -179,6 +179,9 @@ NEXT_DAY_WORDS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preced
                   "on": 0}
 
 
+DAY_STEP_WORDS = {1: "the day after", -1: "the day before", 0: "the same day as"}
+
+
 def day_from_anchor(groups: Groups, ctx: Context) -> Found:
     """'the next day', 'the previous evening', 'that night', 'later that day'."""
     step = NEXT_DAY_WORDS[(groups.get("relation") or "").split()[0]]
@@ -186,7 +189,7 @@ def day_from_anchor(groups: Groups, ctx: Context) -> Found:
     if step == 0 and base.start != base.end:
         raise DateError(f"{words} covers several days, so the same day is not one day")
     day = base.start + step * ONE_DAY if step < 0 else base.end + step * ONE_DAY
-    which = {1: "the day after", -1: "the day before", 0: "the same day as"}[step]
+    which = DAY_STEP_WORDS[step]
     return one_day(day, f"{which} {words}")
 
 
@@ -214,7 +217,9 @@ def since(groups: Groups, ctx: Context) -> Found:
     if inner_text == "then":
         start, what, approximate = ctx.anchor_span.start, ctx.anchor_words, False
     else:
-        inner = ctx.resolve_inner(inner_text, ctx._replace(direction="since"))
+        looking_back = Context(ctx.reference, ctx.anchor, "since", ctx.reference_label,
+                               ctx.anchor_label, ctx.text, ctx.resolve_inner, ctx.in_range)
+        inner = ctx.resolve_inner(inner_text, looking_back)
         start, approximate = inner.start, inner.approximate
         what = f"{describe_day(inner.start)} ({inner.reason})"
     if start > ctx.reference:

@@ -167,6 +167,7 @@ def offset_from_words(unit_word: str, count_word: str | None, half_a: str | None
     return Offset(math.floor(low), math.ceil(high), in_months, unit, approximate)
 
 
+@lru_cache(maxsize=1024)
 def count_words(offset: Offset) -> str:
     """'3 days', '2 to 4 days', '1 month': how an explanation states an offset."""
     noun = "month" if offset.in_months else "day"

@@ -171,7 +171,9 @@ def resolve_inner(text: str, ctx: Context) -> Found:
         raise DateError(f'"{text}" counts from another event; write the date itself here')
     if ctx.in_range and reading.rule.is_range:
         raise DateError(f'"{text}" is itself a range; a range runs between two dates')
-    return reading.rule.build(reading.groups, ctx._replace(text=text))
+    inner = Context(ctx.reference, ctx.anchor, ctx.direction, ctx.reference_label,
+                    ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range)
+    return reading.rule.build(reading.groups, inner)
 
 
 def resolve(text: str, reference: date, *, anchor: Span | None = None,

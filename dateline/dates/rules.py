@@ -149,7 +149,7 @@ RULES: tuple[Rule, ...] = (
                     r"last|next|past|coming) weekend(?: (?P<twice>before last))?",
          periods.weekend),
     # Counted from the reference.
-    Rule("ago today", rf"{QUANTITY} ago (?:today|this week)", relative.ago_to_the_day),
+    Rule("ago today", rf"{QUANTITY} ago today", relative.ago_to_the_day),
     Rule("ago", rf"{QUANTITY} ago", relative.ago),
     Rule("vague ago", r"(?:(?:just|only) )?(?P<unit>hours|days|weeks|months) ago",
          relative.vague_ago),
