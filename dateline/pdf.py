@@ -28,8 +28,8 @@ PAGE_SIZES: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
 class BriefSource:
     """One report behind an event, printed as a footnote with its URL spelled out.
 
-    An article cited again later gets a short note pointing back to its first (`first_note`),
-    so a report behind many events does not fill the page foot with copies of one URL.
+    An article cited again is not a new footnote: the text repeats its first note's number
+    (`first_note`), so one article is one note, however many events it reports.
     """
 
     title: str
@@ -84,11 +84,11 @@ def _brief_events(events: list[Event], timeline: Timeline) -> list[BriefEvent]:
     for event in events:
         sources = []
         for source in event.sources:
-            note += 1
-            sources.append(BriefSource(
-                source.title, source.source, source.url, first_notes.get(source.article)
-            ))
-            first_notes.setdefault(source.article, note)
+            again = first_notes.get(source.article)
+            if again is None:
+                note += 1
+                first_notes[source.article] = note
+            sources.append(BriefSource(source.title, source.source, source.url, again))
         printed.append(BriefEvent(
             id=event.id,
             lead=format_date(event.date, timeline.config.date_style),

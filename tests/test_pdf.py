@@ -89,7 +89,9 @@ def test_brief_html_has_title_block_scope_and_footnoted_sources(
     assert "Oct. 7, 2023 – Jan. 23, 2024" in html  # the span of the events
     assert '<time datetime="2024-01-25">Jan. 25, 2024</time>' in html  # as of Timeline.updated
     assert "Attacks on US forces; the strikes in reply" in html
-    assert html.count('class="footnote"') == 4  # one per report; the merged event has two
+    # one note per article: four reports, but two events cite the same article
+    assert html.count('class="footnote"') == 3
+    assert html.count('<sup class="note-again">1</sup>') == 1
     assert "https://example.org/iraq?a=1,b=2" in html
     assert "Gunmen cross the border; &#34;many&#34; killed" in html  # escaped, not raw
 
@@ -105,10 +107,11 @@ def test_pdf_reads_in_chronological_order_with_sources_and_footer(
     assert "américaines" in text
     assert "As of Jan. 25, 2024" in text
     assert "https://example.org/wire" in text  # footnote URLs are printed
-    # A report cited again points back to its first note, numbered as the PDF numbers it.
+    # An article cited again repeats its note's number, as the PDF numbers it: one note each.
     assert re.search(r"^\s*1\. Rockets hit base, officials say, Example Wire\.$", text, re.M)
-    assert re.search(r"^\s*2\. Rockets hit base, officials say; see note 1\.$", text, re.M)
-    assert re.search(r"Kataib Hezbollah3,4$", text, re.M)  # calls stay on the text's line
+    assert text.count("Rockets hit base, officials say") == 1
+    assert re.search(r"towns overrun1$", text, re.M) and re.search(r"hit the base1$", text, re.M)
+    assert re.search(r"Kataib Hezbollah2,3$", text, re.M)  # calls stay on the text's line
     assert re.search(r"Page 1 of 1\b", text)
 
 
