@@ -30,6 +30,9 @@ def parser() -> argparse.ArgumentParser:
     _content_options(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="output directory")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF briefs")
+    build.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default: the CPU count)"
+    )
 
     check = commands.add_parser("check", help="check everything a build checks; write nothing")
     _content_options(check)
@@ -89,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return new(options.headline, options.timeline, options.dateline, options.content)
     if options.command == "suggest":
         return suggest(options.file, options.write)
-    return build(options.content, options.out, pdf=not options.no_pdf)
+    return build(options.content, options.out, pdf=not options.no_pdf, jobs=options.jobs)
 
 
 def report(errors: Sequence[ContentError]) -> int:
@@ -215,17 +218,21 @@ def template_problem(problem: TemplateError) -> str:
     return f"{where}: template error: {problem.message}; nothing was written."
 
 
-def build(content: Path, out: Path, pdf: bool) -> int:
-    return 1 if build_and_write(content, out, pdf) else 0
+def build(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> int:
+    return 1 if build_and_write(content, out, pdf, jobs) else 0
 
 
-def build_and_write(content: Path, out: Path, pdf: bool) -> str | None:
+def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> str | None:
     """One build, reported on the terminal; returns what went wrong, or None."""
+    from dateline.cache import cache_dir_for
+    from dateline.parallel import default_jobs
     from dateline.pipeline import build_files
     from dateline.write import WriteError, build_lock, write_site
 
     try:
-        files, errors = build_files(content, pdf=pdf)
+        files, errors = build_files(
+            content, pdf=pdf, jobs=jobs or default_jobs(), cache_dir=cache_dir_for(out)
+        )
     except TemplateError as problem:
         message = template_problem(problem)
         print(message, file=sys.stderr)

@@ -47,6 +47,8 @@ EXTERNAL_HREF = re.compile(r'<a\b[^>]*\bhref="(?:https?:)?//', re.IGNORECASE)
 # Text inside these must not receive a link: no link inside a link, no marks in code.
 NO_MARK_INSIDE = frozenset({"a", "code", "pre"})
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
+# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not (or not 1:1).
+FOLDS_ONTO_ASCII = ("\u0130", "\u0131", "\u017f")
 TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
@@ -153,8 +155,9 @@ def _mark_first(nodes: list[list[str]], phrase: DatedPhrase) -> bool:
 
 
 class _Finder:
-    """`(?<!\\w)wording(?!\\w)` as a plain substring search where the text is ASCII;
-    a regular expression, compiled only when needed, for the rest."""
+    """`(?<!\\w)wording(?!\\w)` as a plain substring search (Python's `\\w` is `isalnum` or
+    "_"); a regular expression, compiled only when needed, where case folding is not plain
+    `lower()`: a non-ASCII wording, or text with the letters re.IGNORECASE folds onto ASCII."""
 
     def __init__(self, wording: str, ignore_case: bool) -> None:
         self.wording = wording
@@ -163,9 +166,13 @@ class _Finder:
         self.pattern: re.Pattern[str] | None = None
 
     def search(self, text: str) -> tuple[int, int] | None:
-        if not (text.isascii() and self.wording.isascii()):
-            return self._regex_search(text)
-        haystack = text.lower() if self.ignore_case else text
+        haystack = text
+        if self.ignore_case:
+            if not self.wording.isascii() or (
+                not text.isascii() and any(letter in text for letter in FOLDS_ONTO_ASCII)
+            ):
+                return self._regex_search(text)
+            haystack = text.lower()
         size = len(self.needle)
         position = haystack.find(self.needle)
         while position >= 0:

@@ -7,14 +7,17 @@ problem.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.assemble import assemble
+from dateline.cache import files_fingerprint, fingerprint, load_table, save_table
 from dateline.errors import ContentError
-from dateline.load import load_article, load_site_config
+from dateline.load import load_site_config
 from dateline.model import Article, Site
+from dateline.outputs import BUILD_KEY, output_files, render_outputs
+from dateline.parallel import LoadedArticle, load_files, run_chunked
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_FILE_BYTES = 2_000_000
@@ -62,30 +65,64 @@ def read_content(
     return config, articles, errors
 
 
-def load_all(files: Iterable[ContentFile]) -> tuple[list[Article], list[ContentError]]:
+def load_all(
+    files: Sequence[ContentFile], jobs: int = 1, cache_dir: Path | None = None
+) -> tuple[list[Article], list[ContentError], dict[str, str]]:
+    """Every article, its errors and its body's HTML by path; unchanged files come from the cache.
+
+    Files are keyed by their path and bytes, so an edit, a rename or a new dateline reloads
+    exactly the files concerned; the rest are neither parsed nor converted again.
+    """
+    salt = code_fingerprint()
+    cached = load_table(cache_dir, "articles", salt)
+    keys = [fingerprint(file.path, file.data) for file in files]
+    missing = [(file.path, file.data) for file, key in zip(files, keys, strict=True)
+               if not isinstance(cached.get(key), LoadedArticle)]
+    fresh = iter(run_chunked(load_files, missing, jobs))
+    table: dict[str, object] = {}
     articles: list[Article] = []
     errors: list[ContentError] = []
-    for file in files:
-        article, problems = load_article(file.path, file.data)
-        errors += problems
-        if article is not None:
-            articles.append(article)
-    return articles, errors
+    bodies: dict[str, str] = {}
+    for key in keys:
+        entry = cached.get(key)
+        loaded = entry if isinstance(entry, LoadedArticle) else next(fresh)
+        table[key] = loaded
+        errors += loaded.errors
+        if loaded.article is not None:
+            articles.append(loaded.article)
+            if loaded.body is not None:
+                bodies[loaded.article.path] = loaded.body
+    if missing or len(table) != len(cached):
+        save_table(cache_dir, "articles", salt, table)
+    return articles, errors, bodies
 
 
-def build_site(content_dir: Path) -> tuple[Site | None, list[ContentError]]:
+def build_site(
+    content_dir: Path, jobs: int = 1, cache_dir: Path | None = None
+) -> tuple[Site | None, list[ContentError]]:
     """Every article loaded and every event resolved, or all the problems found."""
     config_file, files, errors = read_content(content_dir)
+    site, _, problems = _site_from(config_file, files, jobs, cache_dir)
+    return site, errors + problems
+
+
+def _site_from(
+    config_file: ContentFile | None,
+    files: Sequence[ContentFile],
+    jobs: int,
+    cache_dir: Path | None,
+) -> tuple[Site | None, dict[str, str], list[ContentError]]:
+    errors: list[ContentError] = []
     config = None
     if config_file is not None:
         config, config_errors = load_site_config(config_file.path, config_file.data)
         errors += config_errors
-    articles, load_errors = load_all(files)
+    articles, load_errors, bodies = load_all(files, jobs, cache_dir)
     errors += load_errors
     if config is None:
-        return None, errors
+        return None, bodies, errors
     site, assemble_errors = assemble(config, articles)
-    return (site if not errors else None), errors + assemble_errors
+    return (site if not errors else None), bodies, errors + assemble_errors
 
 
 def template_dirs(content_dir: Path) -> list[Path]:
@@ -98,26 +135,31 @@ def template_dirs(content_dir: Path) -> list[Path]:
     )
 
 
-def render_files(site: Site, content_dir: Path, pdf: bool) -> dict[str, bytes]:
-    """Every output file of the site: pages, exports and (unless skipped) the PDF briefs."""
-    from dateline.export import export_site
-    from dateline.render import make_environment, render_site
-
-    environment = make_environment(template_dirs(content_dir))
-    files = render_site(site, environment)
-    files.update(export_site(site))
-    if pdf:
-        from dateline.pdf import timeline_pdf
-
-        for timeline in site.timelines:
-            files.update(timeline_pdf(site, timeline, environment))
-    return files
+def code_fingerprint() -> str:
+    """dateline's own source: a cache made by other code is never trusted, version or not."""
+    return files_fingerprint([Path(__file__).resolve().parent])
 
 
 def build_files(
-    content_dir: Path, pdf: bool = True
+    content_dir: Path, pdf: bool = True, jobs: int = 1, cache_dir: Path | None = None
 ) -> tuple[dict[str, bytes] | None, list[ContentError]]:
-    site, errors = build_site(content_dir)
+    """Every output file, or every problem; with a cache, only what changed is made again."""
+    config_file, files, errors = read_content(content_dir)
+    if errors:
+        return None, errors + _site_from(config_file, files, jobs, cache_dir)[2]
+    folders = template_dirs(content_dir)
+    salt = fingerprint(code_fingerprint(), files_fingerprint(folders))
+    inputs = fingerprint(
+        "pdf" if pdf else "no-pdf",
+        *(part for file in [config_file, *files] if file for part in (file.path, file.data)),
+    )
+    last = load_table(cache_dir, "outputs", salt)
+    if last.get(BUILD_KEY) == inputs:  # nothing changed since the last build
+        return output_files(last), []
+    site, bodies, errors = _site_from(config_file, files, jobs, cache_dir)
     if site is None or errors:
         return None, errors
-    return render_files(site, content_dir, pdf), []
+    table: dict[str, object] = dict(render_outputs(site, bodies, folders, pdf, jobs, last))
+    table[BUILD_KEY] = inputs
+    save_table(cache_dir, "outputs", salt, table)
+    return output_files(table), []

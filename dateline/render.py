@@ -81,7 +81,7 @@ def render_site(
     `bodies` maps an article's path to its `body_html`, when a worker or the cache made it.
     """
     pages = {page.path: render_page(env, page) for page in site_pages(site, bodies or {})}
-    pages.update(_static_files(env))
+    pages.update(static_files(env))
     return dict(sorted(pages.items()))
 
 
@@ -295,7 +295,7 @@ def _tag_contexts(
     return contexts
 
 
-def _static_files(env: Environment) -> dict[str, bytes]:
+def static_files(env: Environment) -> dict[str, bytes]:
     """Static assets through the loader, so a site's own templates/static/ overrides ours."""
     loader = env.loader
     if loader is None:

@@ -1,0 +1,83 @@
+"""The on-disk build cache, `.dateline-cache/` beside the output directory: a hint, never a source.
+
+Each table is one pickle holding its format number, a salt (dateline's version, and the template
+hash where pages depend on it) and a dict from content fingerprints to results. A table that is
+missing, unreadable, corrupt or written by another version or format is treated as empty, so the
+worst a bad cache can do is cost a full build. Tables are replaced atomically (write, then
+rename), so a killed build or two builds at once leave a whole table or none. The folder is the
+user's own, beside their output; pickles from elsewhere must never be copied into it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from dateline import __version__
+
+FORMAT = 1
+CACHE_DIR_NAME = ".dateline-cache"
+
+
+def cache_dir_for(out: Path) -> Path:
+    """Beside the output directory, never inside it: the site stays exactly the built files."""
+    return out.absolute().parent / CACHE_DIR_NAME
+
+
+def fingerprint(*parts: bytes | str) -> str:
+    """A content hash of the parts, each length-prefixed so that no two splits collide."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def files_fingerprint(folders: Iterable[Path]) -> str:
+    """Every file under the folders (names and bytes), in a fixed order: the templates' hash."""
+    parts: list[bytes | str] = []
+    for index, folder in enumerate(folders):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [f"{index}:{path.relative_to(folder).as_posix()}", path.read_bytes()]
+    return fingerprint(*parts)
+
+
+def load_table(cache_dir: Path | None, name: str, salt: str) -> dict[str, object]:
+    """The table as the last build saved it, or empty when it cannot be trusted."""
+    if cache_dir is None:
+        return {}
+    try:
+        with open(cache_dir / f"{name}.pickle", "rb") as handle:
+            stored = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - any failure to read a cache means "no cache"
+        return {}
+    if (
+        not isinstance(stored, tuple)
+        or len(stored) != 3
+        or stored[0] != FORMAT
+        or stored[1] != f"{__version__}/{salt}"
+        or not isinstance(stored[2], dict)
+    ):
+        return {}
+    return {key: value for key, value in stored[2].items() if isinstance(key, str)}
+
+
+def save_table(
+    cache_dir: Path | None, name: str, salt: str, table: Mapping[str, object]
+) -> None:
+    """Replace the table atomically; a cache that cannot be written is skipped, not an error."""
+    if cache_dir is None:
+        return
+    target = cache_dir / f"{name}.pickle"
+    partial = cache_dir / f".{name}.{os.getpid()}.tmp"
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as handle:
+            pickle.dump((FORMAT, f"{__version__}/{salt}", dict(table)), handle, protocol=5)
+        os.replace(partial, target)
+    except OSError:
+        partial.unlink(missing_ok=True)
