@@ -53,9 +53,21 @@ def output_files(entries: Mapping[str, object]) -> dict[str, bytes]:
     """The files of a table's entries, in path order."""
     files: dict[str, bytes] = {}
     for name, entry in entries.items():
-        if name != BUILD_KEY and isinstance(entry, tuple):
+        if name != BUILD_KEY and _well_formed(entry):
+            assert isinstance(entry, tuple)
             files.update(entry[1])
     return dict(sorted(files.items()))
+
+
+def _well_formed(entry: object) -> bool:
+    """(fingerprint, {path: bytes}): anything else in a table is not used."""
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], dict)
+        and all(isinstance(p, str) and isinstance(d, bytes) for p, d in entry[1].items())
+    )
 
 
 def export_scope(site: Site, timeline: Timeline) -> Site:
@@ -71,7 +83,7 @@ def export_scope(site: Site, timeline: Timeline) -> Site:
 
 def _hit(last: Mapping[str, object], path: str, key: str) -> bool:
     entry = last.get(f"page:{path}")
-    return isinstance(entry, tuple) and entry[0] == key and isinstance(entry[1].get(path), bytes)
+    return _well_formed(entry) and entry[0] == key and path in entry[1]  # type: ignore[index]
 
 
 def _bytes(last: Mapping[str, object], path: str) -> bytes:
@@ -97,7 +109,7 @@ def _exports(site: Site, jobs: int, last: Mapping[str, object]) -> dict[str, Ent
         scope = export_scope(site, timeline)
         key = fingerprint(repr(scope))
         entry = last.get(name)
-        if isinstance(entry, tuple) and entry[0] == key:
+        if _well_formed(entry) and isinstance(entry, tuple) and entry[0] == key:
             entries[name] = entry
         else:
             stale.append((key, scope))
@@ -122,7 +134,7 @@ def _briefs(
         epoch = brief_epoch(timeline)
         key = fingerprint(html, str(epoch))
         entry = last.get(name)
-        if isinstance(entry, tuple) and entry[0] == key:
+        if _well_formed(entry) and isinstance(entry, tuple) and entry[0] == key:
             entries[name] = entry
         else:
             stale.append((name, key, html, epoch))

@@ -1,0 +1,177 @@
+"""Builds with the cache and the worker pool give the bytes of a plain build, and notice edits."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from dateline import parallel
+from dateline.pipeline import build_files
+from tests.conftest import MakeContent, article
+
+# Enough articles for the pool to be used (it runs in-process below 32 items).
+MANY = 40
+
+
+def corpus() -> dict[str, str]:
+    """Articles on two timelines, with tags, an anchor across articles and a merged event."""
+    files: dict[str, str] = {
+        "site.yaml": (
+            "title: Test desk\ntimelines:\n  war:\n    title: The war\n"
+            "  talks:\n    title: The talks\n"
+        ),
+        "attack.md": article(
+            "  - id: attack\n    when: October 7\n    what: The attack.\n",
+            dateline="WASHINGTON, Oct. 18",
+            published="2023-10-18",
+            body="The attack came on October 7, officials said.\n",
+        ),
+        "begin.md": article(
+            "  - id: begin\n    when: 10 days after\n    anchor: attack\n    what: Begin.\n",
+            dateline="WASHINGTON, Oct. 20",
+            published="2023-10-20",
+            body="Strikes began 10 days after the attack.\n",
+        ),
+    }
+    for number in range(MANY):
+        files[f"report-{number:02}.md"] = article(
+            f"  - id: strike-{number}\n    when: Tuesday\n    what: Strike {number}.\n"
+            "  - id: shared\n    when: last week\n    what: A week of raids.\n",
+            timeline="war" if number % 3 else "talks",
+            extra=f"tags: [raids, batch-{number % 4}]\n",
+            body=f"Report {number}: aircraft struck on Tuesday, and raids went on *last week*.\n",
+        )
+    return files
+
+
+def build(content: Path, cache: Path | None, jobs: int) -> dict[str, bytes]:
+    files, errors = build_files(content, pdf=False, jobs=jobs, cache_dir=cache)
+    assert errors == [] and files is not None
+    return files
+
+
+def events_of(files: dict[str, bytes], timeline: str) -> dict[str, tuple[str, str]]:
+    data = json.loads(files[f"{timeline}/events.json"])
+    return {event["id"]: (event["start"], event["end"]) for event in data["events"]}
+
+
+def test_cold_warm_and_any_worker_count_give_the_same_bytes(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content(corpus())
+    plain = build(content, None, 1)
+    assert build(content, None, 2) == plain
+    cache = tmp_path / "cache"
+    assert build(content, cache, 2) == plain  # cold, filling the cache
+    assert build(content, cache, 2) == plain  # no-op: read back whole
+    (content / "report-05.md").write_text(corpus()["report-05.md"] + "More text.\n")
+    edited = build(content, None, 1)
+    assert build(content, cache, 2) == edited  # warm, one article changed
+    assert build(content, cache, 1) == edited
+    assert edited["articles/report-05.html"] != plain["articles/report-05.html"]
+    assert b"More text." in edited["articles/report-05.html"]
+
+
+def test_an_unchanged_article_is_not_loaded_again(
+    make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = make_content(corpus())
+    cache = tmp_path / "cache"
+    build(content, cache, 1)
+    loaded: list[str] = []
+    real = parallel.load_article
+
+    def spy(path: str, data: bytes) -> object:
+        loaded.append(path.rsplit("/", 1)[-1])
+        return real(path, data)
+
+    monkeypatch.setattr(parallel, "load_article", spy)
+    build(content, cache, 1)
+    assert loaded == []
+    (content / "report-07.md").write_text(corpus()["report-07.md"] + "Later.\n")
+    build(content, cache, 1)
+    assert loaded == ["report-07.md"]
+
+
+def test_an_edited_event_date_changes_the_timeline_page_and_exports(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content(corpus())
+    cache = tmp_path / "cache"
+    before = build(content, cache, 2)
+    # Dateline January 24, 2024 is a Wednesday: Tuesday is Jan 23, Monday Jan 22.
+    assert events_of(before, "war")["strike-1"] == ("2024-01-23", "2024-01-23")
+    text = corpus()["report-01.md"].replace("when: Tuesday", "when: Monday")
+    (content / "report-01.md").write_text(text)
+    after = build(content, cache, 2)
+    assert events_of(after, "war")["strike-1"] == ("2024-01-22", "2024-01-22")
+    assert b'datetime="2024-01-22"' in after["war/index.html"]
+    for export in ("events.csv", "calendar.ics", "timelinejs.json", "feed.xml"):
+        assert after[f"war/{export}"] != before[f"war/{export}"], export
+    assert after["talks/events.json"] == before["talks/events.json"]
+    assert after == build(content, None, 1)
+
+
+def test_editing_an_anchor_moves_the_anchored_event_of_another_article(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content(corpus())
+    cache = tmp_path / "cache"
+    before = build(content, cache, 2)
+    assert events_of(before, "war")["begin"] == ("2023-10-17", "2023-10-17")  # Oct 7 + 10 days
+    (content / "attack.md").write_text(
+        corpus()["attack.md"].replace("when: October 7", "when: October 5")
+    )
+    after = build(content, cache, 2)
+    assert events_of(after, "war")["begin"] == ("2023-10-15", "2023-10-15")  # Oct 5 + 10 days
+    assert b"2023-10-15" in after["articles/begin.html"]
+    assert b"2023-10-15" not in before["articles/begin.html"]
+    assert after == build(content, None, 1)
+
+
+def test_a_template_edit_renders_the_pages_again(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content(corpus())
+    own = content.parent / "templates"
+    own.mkdir()
+    bundled = Path(__file__).resolve().parent.parent / "templates" / "base.html"
+    layout = bundled.read_text(encoding="utf-8")
+    (own / "base.html").write_text(layout.replace("built with dateline", "first edition"))
+    cache = tmp_path / "cache"
+    first = build(content, cache, 2)
+    assert b"first edition" in first["articles/report-00.html"]
+    (own / "base.html").write_text(layout.replace("built with dateline", "second edition"))
+    second = build(content, cache, 2)
+    pages = [path for path in second if path.endswith(".html")]
+    assert len(pages) > MANY
+    for path in pages:
+        assert b"second edition" in second[path] and b"first edition" not in second[path], path
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"not a pickle at all",
+        b"",
+        pickle.dumps((1, "another version", {"build": "x"})),
+        pickle.dumps(["a", "list"]),
+    ],
+    ids=["garbage", "empty", "other-version", "wrong-shape"],
+)
+def test_a_corrupt_or_foreign_cache_is_ignored(
+    make_content: MakeContent, tmp_path: Path, damage: bytes
+) -> None:
+    content = make_content(corpus())
+    expected = build(content, None, 1)
+    cache = tmp_path / "cache"
+    build(content, cache, 2)
+    tables = sorted(cache.glob("*.pickle"))
+    assert [table.name for table in tables] == ["articles.pickle", "outputs.pickle"]
+    for table in tables:
+        table.write_bytes(damage)
+    assert build(content, cache, 2) == expected
+    assert build(content, cache, 2) == expected  # and the rewritten cache is good again
