@@ -10,6 +10,7 @@ Results are merged by path, so the bytes do not depend on the cache or on the wo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -35,7 +36,7 @@ def render_outputs(
     env = make_environment(folders)
     entries: dict[str, Entry] = {}
     pages = site_pages(site, bodies)
-    keys = [fingerprint(page.template, repr(page.context)) for page in pages]
+    keys = [fingerprint(page.template, context_bytes(page)) for page in pages]
     stale = [page for page, key in zip(pages, keys, strict=True) if not _hit(last, page.path, key)]
     fresh = dict(zip([page.path for page in stale], _render(stale, folders, jobs), strict=True))
     for page, key in zip(pages, keys, strict=True):
@@ -70,11 +71,20 @@ def _well_formed(entry: object) -> bool:
     )
 
 
+def context_bytes(page: Page) -> str:
+    """A page's inputs as text for its fingerprint: every value in a context is a string, a
+    number, a tuple or a frozen dataclass, whose repr shows all of it (and is faster than
+    pickling slotted dataclasses)."""
+    return repr(page.context)
+
+
 def export_scope(site: Site, timeline: Timeline) -> Site:
-    """The part of the site a timeline's exports read: its config, the timeline, its articles."""
+    """The part of the site a timeline's exports read: its config, the timeline, and the
+    articles it cites (for their `published`; bodies are left out, as no export reads them,
+    so a body edit that leaves the events alone does not remake the exports)."""
     cited = {source.article for event in timeline.events for source in event.sources}
     articles = tuple(
-        article
+        replace(article, body="")
         for article in site.articles
         if article.stem in cited or article.timeline == timeline.config.slug
     )
