@@ -25,7 +25,8 @@ from tests.safety.support import REPO, limit_memory, listing, run_build, write_f
 GENERATOR = REPO.parent / "shared" / "bench" / "gen_corpus.py"
 ARTICLES = "300"
 FIXED_KILL_TIMES = (0.05, 0.2, 0.5, 1.0)  # seconds after start: during start-up and loading
-WRITE_KILL_TIMES = (0.0, 0.005, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8)  # after writing begins
+WRITE_KILL_TIMES = (0.0, 0.005, 0.02, 0.05, 0.1)  # seconds after writing begins
+SWAP_KILL_TIMES = (0.0, 0.001, 0.005, 0.02)  # seconds after the output directory is replaced
 LOCK_MESSAGE = "another build is writing this site"
 
 
@@ -67,18 +68,36 @@ def start_build(content: Path, out: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def kill_after(child: subprocess.Popen[bytes], staging: Path, delay: float, in_write: bool) -> str:
-    """SIGKILL the build `delay` seconds after it starts or, with `in_write`, after it starts
-    writing (its own staging folder appears); returns the phase it was killed in."""
+def output_identity(out: Path) -> int | None:
+    try:
+        return out.stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+def kill_after(
+    child: subprocess.Popen[bytes], out: Path, staging: Path, delay: float, trigger: str
+) -> str:
+    """SIGKILL the build `delay` seconds after a trigger: its start, the moment its own staging
+    folder appears (writing begins), or the moment the output directory is replaced or removed
+    (the swap). Returns the phase the build was in when killed."""
     left_over = staging / "left-over-by-an-earlier-kill"
     if staging.exists():
         left_over.touch()  # the build clears an earlier staging folder before it writes
-    if in_write:
+    before = output_identity(out)
+    if trigger == "writing":
         while (not staging.exists() or left_over.exists()) and child.poll() is None:
             time.sleep(0.001)
+    if trigger == "swap":
+        while output_identity(out) == before and child.poll() is None:
+            time.sleep(0.0002)
     time.sleep(delay)
-    writing = staging.exists() and not left_over.exists()
-    phase = "finished" if child.poll() is not None else ("writing" if writing else "preparing")
+    if child.poll() is not None:
+        phase = "finished"
+    elif output_identity(out) != before:
+        phase = "swapping"
+    else:
+        phase = "writing" if staging.exists() and not left_over.exists() else "preparing"
     child.send_signal(signal.SIGKILL)
     child.wait()
     return phase
@@ -91,19 +110,20 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(
     staging = tmp_path / ".site.new"
     assert run_build(corpora.old, out, "--no-pdf").returncode == 0
     states = {"old": corpora.old_site, "new": corpora.new_site}
-    moments = [(delay, False) for delay in FIXED_KILL_TIMES]
-    moments += [(delay, True) for delay in WRITE_KILL_TIMES]
+    moments = [(delay, "start") for delay in FIXED_KILL_TIMES]
+    moments += [(delay, "writing") for delay in WRITE_KILL_TIMES]
+    moments += [(delay, "swap") for delay in SWAP_KILL_TIMES]
     seen: list[str] = []
-    for delay, in_write in moments:
-        now = listing(out, with_times=False)
+    for delay, trigger in moments:
+        now = listing(out, with_times=False) if out.exists() else {}
         target = corpora.new if now == corpora.old_site else corpora.old
-        phase = kill_after(start_build(target, out), staging, delay, in_write)
-        after = listing(out, with_times=False)
+        phase = kill_after(start_build(target, out), out, staging, delay, trigger)
+        after = listing(out, with_times=False) if out.exists() else {}
         state = [name for name, site in states.items() if after == site]
-        assert state, f"killed {delay} s after {'writing began' if in_write else 'start'}: " \
-            "the output is neither site"
+        assert state, f"killed {delay} s after the {trigger} ({phase}): the output is neither site"
         seen.append(f"{phase}->{state[0]}")
-    assert "writing->old" in seen or "writing->new" in seen, seen  # the write itself was hit
+    assert "writing->old" in seen, seen  # the write itself was hit
+    assert "swapping->new" in seen, seen  # and the moment just after the swap
     result = run_build(corpora.new, out, "--no-pdf")
     assert result.returncode == 0, result.stderr
     assert listing(out, with_times=False) == corpora.new_site
