@@ -18,7 +18,13 @@ from jinja2 import Environment
 from dateline.cache import fingerprint
 from dateline.model import Site, Timeline
 from dateline.parallel import CHUNKS_PER_WORKER, export_timelines, render_pages, run_tasks
-from dateline.render import Page, make_environment, site_pages, static_files
+from dateline.render import (
+    Page,
+    article_page_inputs,
+    make_environment,
+    site_pages,
+    static_files,
+)
 
 BUILD_KEY = "build"  # the table entry holding the fingerprint of the whole build's inputs
 Entry = tuple[str, dict[str, bytes]]  # (fingerprint of the inputs, {path: bytes})
@@ -35,12 +41,25 @@ def render_outputs(
     """Table entries for every output: reused from `last` where the fingerprint matches."""
     env = make_environment(folders)
     entries: dict[str, Entry] = {}
-    pages = site_pages(site, bodies)
-    keys = [fingerprint(page.template, context_bytes(page)) for page in pages]
+    unchanged: set[str] = set()
+    for path, inputs in article_page_inputs(site).items():
+        key = fingerprint("article inputs", inputs)
+        if _hit(last, path, key):
+            entries[f"page:{path}"] = (key, {path: _bytes(last, path)})
+            unchanged.add(path)
+        else:
+            entries[f"page:{path}"] = (key, {})
+    pages = site_pages(site, bodies, skip=unchanged)
+    keys = [
+        entries[f"page:{page.path}"][0]
+        if page.path.startswith("articles/")
+        else fingerprint(page.template, context_bytes(page))
+        for page in pages
+    ]
     stale = [page for page, key in zip(pages, keys, strict=True) if not _hit(last, page.path, key)]
     fresh = dict(zip([page.path for page in stale], _render(stale, folders, jobs), strict=True))
     for page, key in zip(pages, keys, strict=True):
-        data = fresh.get(page.path) or _bytes(last, page.path)
+        data = fresh[page.path] if page.path in fresh else _bytes(last, page.path)
         entries[f"page:{page.path}"] = (key, {page.path: data})
     for path, data in static_files(env).items():
         entries[f"page:{path}"] = (fingerprint(data), {path: data})

@@ -6,7 +6,7 @@ bytes. Every link is relative and names a file, so the site works from any folde
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,8 +89,25 @@ def render_page(env: Environment, page: Page) -> bytes:
     return env.get_template(page.template).render(page.context).encode("utf-8")
 
 
-def site_pages(site: Site, bodies: Mapping[str, str]) -> list[Page]:
-    """Every HTML page of the site, unrendered, in path order; bodies missing here are made."""
+def article_page_inputs(site: Site) -> dict[str, str]:
+    """Everything each article page is made from, as text, by page path: the article, its
+    events as merged (dates, sources) and the site's chrome. Cheaper than the page's context,
+    so an unchanged article page can be recognised without building it."""
+    chrome = repr((_chrome(site), [(t.config.slug, t.config.date_style) for t in site.timelines]))
+    events = {(event.timeline, event.id): event for t in site.timelines for event in t.events}
+    return {
+        f"articles/{article.stem}.html": repr(
+            (chrome, article, _events_of_article(article, events))
+        )
+        for article in site.articles
+    }
+
+
+def site_pages(
+    site: Site, bodies: Mapping[str, str], skip: Container[str] = ()
+) -> list[Page]:
+    """Every HTML page of the site but those in `skip`, unrendered, in path order; bodies
+    missing from `bodies` are made here."""
     chrome = _chrome(site)
     styles = {t.config.slug: t.config.date_style for t in site.timelines}
     titles = timeline_titles(site)
@@ -109,6 +126,9 @@ def site_pages(site: Site, bodies: Mapping[str, str]) -> list[Page]:
     events = {(event.timeline, event.id): event for t in site.timelines for event in t.events}
     converter = None
     for article in site.articles:
+        path = f"articles/{article.stem}.html"
+        if path in skip:
+            continue
         body = bodies.get(article.path)
         if body is None:
             converter = converter or new_converter()
@@ -117,7 +137,6 @@ def site_pages(site: Site, bodies: Mapping[str, str]) -> list[Page]:
         context = _article_context(
             site, article, listed, [shared[(e.timeline, e.id)] for e in listed], body, titles
         )
-        path = f"articles/{article.stem}.html"
         pages.append(Page(path, "article.html", _with_chrome(chrome, "../", context)))
     for slug, context in _tag_contexts(site, shared).items():
         pages.append(Page(f"tags/{slug}.html", "tag.html", _with_chrome(chrome, "../", context)))
