@@ -19,6 +19,7 @@ from pathlib import Path
 from dateline import __version__
 
 FORMAT = 1
+BUILD_KEY = "build"  # the outputs entry holding the fingerprint of the build's inputs
 CACHE_DIR_NAME = ".dateline-cache"
 
 
@@ -81,3 +82,24 @@ def save_table(
         os.replace(partial, target)
     except OSError:
         partial.unlink(missing_ok=True)
+
+
+def output_files(entries: Mapping[str, object]) -> dict[str, bytes]:
+    """The files of a table's entries, in path order."""
+    files: dict[str, bytes] = {}
+    for name, entry in entries.items():
+        if name != BUILD_KEY and well_formed(entry):
+            assert isinstance(entry, tuple)
+            files.update(entry[1])
+    return dict(sorted(files.items()))
+
+
+def well_formed(entry: object) -> bool:
+    """(fingerprint, {path: bytes}): anything else in a table is not used."""
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], dict)
+        and all(isinstance(p, str) and isinstance(d, bytes) for p, d in entry[1].items())
+    )

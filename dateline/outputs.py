@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from dateline.cache import fingerprint
+from dateline.cache import fingerprint, well_formed
 from dateline.model import Site, Timeline
 from dateline.parallel import CHUNKS_PER_WORKER, export_timelines, render_pages, run_tasks
 from dateline.render import (
@@ -26,7 +26,6 @@ from dateline.render import (
     static_files,
 )
 
-BUILD_KEY = "build"  # the table entry holding the fingerprint of the whole build's inputs
 Entry = tuple[str, dict[str, bytes]]  # (fingerprint of the inputs, {path: bytes})
 
 
@@ -69,27 +68,6 @@ def render_outputs(
     return entries
 
 
-def output_files(entries: Mapping[str, object]) -> dict[str, bytes]:
-    """The files of a table's entries, in path order."""
-    files: dict[str, bytes] = {}
-    for name, entry in entries.items():
-        if name != BUILD_KEY and _well_formed(entry):
-            assert isinstance(entry, tuple)
-            files.update(entry[1])
-    return dict(sorted(files.items()))
-
-
-def _well_formed(entry: object) -> bool:
-    """(fingerprint, {path: bytes}): anything else in a table is not used."""
-    return (
-        isinstance(entry, tuple)
-        and len(entry) == 2
-        and isinstance(entry[0], str)
-        and isinstance(entry[1], dict)
-        and all(isinstance(p, str) and isinstance(d, bytes) for p, d in entry[1].items())
-    )
-
-
 def context_bytes(page: Page) -> str:
     """A page's inputs as text for its fingerprint: every value in a context is a string, a
     number, a tuple or a frozen dataclass, whose repr shows all of it (and is faster than
@@ -112,7 +90,7 @@ def export_scope(site: Site, timeline: Timeline) -> Site:
 
 def _hit(last: Mapping[str, object], path: str, key: str) -> bool:
     entry = last.get(f"page:{path}")
-    return _well_formed(entry) and entry[0] == key and path in entry[1]  # type: ignore[index]
+    return well_formed(entry) and entry[0] == key and path in entry[1]  # type: ignore[index]
 
 
 def _bytes(last: Mapping[str, object], path: str) -> bytes:
@@ -138,7 +116,7 @@ def _exports(site: Site, jobs: int, last: Mapping[str, object]) -> dict[str, Ent
         scope = export_scope(site, timeline)
         key = fingerprint(repr(scope))
         entry = last.get(name)
-        if _well_formed(entry) and isinstance(entry, tuple) and entry[0] == key:
+        if well_formed(entry) and isinstance(entry, tuple) and entry[0] == key:
             entries[name] = entry
         else:
             stale.append((key, scope))
@@ -163,7 +141,7 @@ def _briefs(
         epoch = brief_epoch(timeline)
         key = fingerprint(html, str(epoch))
         entry = last.get(name)
-        if _well_formed(entry) and isinstance(entry, tuple) and entry[0] == key:
+        if well_formed(entry) and isinstance(entry, tuple) and entry[0] == key:
             entries[name] = entry
         else:
             stale.append((name, key, html, epoch))

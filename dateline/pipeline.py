@@ -11,13 +11,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.assemble import assemble
-from dateline.cache import files_fingerprint, fingerprint, load_table, save_table
+from dateline.cache import (
+    BUILD_KEY,
+    files_fingerprint,
+    fingerprint,
+    load_table,
+    output_files,
+    save_table,
+)
 from dateline.errors import ContentError
-from dateline.load import load_site_config
 from dateline.model import Article, Site
-from dateline.outputs import BUILD_KEY, output_files, render_outputs
-from dateline.parallel import LoadedArticle, load_files, run_chunked
+
+# Loading, assembling and rendering are imported where they are used: the resolver's import
+# alone costs about a second, and a build whose inputs did not change needs none of them.
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_FILE_BYTES = 2_000_000
@@ -73,6 +79,8 @@ def load_all(
     Files are keyed by their path and bytes, so an edit, a rename or a new dateline reloads
     exactly the files concerned; the rest are neither parsed nor converted again.
     """
+    from dateline.parallel import LoadedArticle, load_files, run_chunked
+
     salt = code_fingerprint()
     cached = load_table(cache_dir, "articles", salt)
     keys = [fingerprint(file.path, file.data) for file in files]
@@ -112,6 +120,9 @@ def _site_from(
     jobs: int,
     cache_dir: Path | None,
 ) -> tuple[Site | None, dict[str, str], list[ContentError]]:
+    from dateline.assemble import assemble
+    from dateline.load import load_site_config
+
     errors: list[ContentError] = []
     config = None
     if config_file is not None:
@@ -156,6 +167,8 @@ def build_files(
     last = load_table(cache_dir, "outputs", salt)
     if last.get(BUILD_KEY) == inputs:  # nothing changed since the last build
         return output_files(last), []
+    from dateline.outputs import render_outputs
+
     site, bodies, errors = _site_from(config_file, files, jobs, cache_dir)
     if site is None or errors:
         return None, errors
