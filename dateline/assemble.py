@@ -39,7 +39,7 @@ def assemble(
 ) -> tuple[Site | None, list[ContentError]]:
     """The whole site's data, or every problem found on the way."""
     articles = sorted(articles, key=lambda article: article.path)
-    errors: list[ContentError] = []
+    errors: list[ContentError] = _page_name_collisions(articles)
     known = {timeline.slug for timeline in config.timelines}
     reports: dict[Key, list[Report]] = defaultdict(list)
     for article in articles:
@@ -226,6 +226,26 @@ def _unknown_timeline(article: Article, known: list[str]) -> ContentError:
         f'unknown timeline "{article.timeline}"',
         hint,
     )
+
+
+def _page_name_collisions(articles: Sequence[Article]) -> list[ContentError]:
+    """Files whose names differ only by case would be one page on macOS and Windows."""
+    first: dict[str, Article] = {}
+    errors = []
+    for article in articles:
+        other = first.setdefault(article.stem.casefold(), article)
+        if other is not article:
+            errors.append(
+                ContentError(
+                    article.path,
+                    0,
+                    0,
+                    f"this file and {other.path} differ only by case, so they would be "
+                    "the same page on some systems",
+                    "rename one of them",
+                )
+            )
+    return errors
 
 
 def _duplicate_ids(article: Article) -> list[ContentError]:
