@@ -38,11 +38,11 @@ def fingerprint(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
-def files_fingerprint(folders: Iterable[Path]) -> str:
-    """Every file under the folders (names and bytes), in a fixed order: the templates' hash."""
+def files_fingerprint(folders: Iterable[Path], pattern: str = "*") -> str:
+    """Every file under the folders matching `pattern` (names and bytes), in a fixed order."""
     parts: list[bytes | str] = []
     for index, folder in enumerate(folders):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             parts += [f"{index}:{path.relative_to(folder).as_posix()}", path.read_bytes()]
     return fingerprint(*parts)
 

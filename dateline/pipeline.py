@@ -148,7 +148,7 @@ def template_dirs(content_dir: Path) -> list[Path]:
 
 def code_fingerprint() -> str:
     """dateline's own source: a cache made by other code is never trusted, version or not."""
-    return files_fingerprint([Path(__file__).resolve().parent])
+    return files_fingerprint([Path(__file__).resolve().parent], "*.py")  # not __pycache__
 
 
 def build_files(

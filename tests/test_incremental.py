@@ -7,8 +7,9 @@ import pickle
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
-from dateline import parallel
+from dateline import parallel, render
 from dateline.pipeline import build_files
 from tests.conftest import MakeContent, article
 
@@ -75,7 +76,7 @@ def test_cold_warm_and_any_worker_count_give_the_same_bytes(
     assert b"More text." in edited["articles/report-05.html"]
 
 
-def test_an_unchanged_article_is_not_loaded_again(
+def test_an_unchanged_article_is_neither_loaded_nor_rendered_again(
     make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     content = make_content(corpus())
@@ -88,12 +89,22 @@ def test_an_unchanged_article_is_not_loaded_again(
         loaded.append(path.rsplit("/", 1)[-1])
         return real(path, data)
 
+    rendered: list[str] = []
+    real_render = render.render_page
+
+    def render_spy(env: Environment, page: render.Page) -> bytes:
+        rendered.append(page.path)
+        return real_render(env, page)
+
     monkeypatch.setattr(parallel, "load_article", spy)
+    monkeypatch.setattr(render, "render_page", render_spy)
     build(content, cache, 1)
-    assert loaded == []
+    assert loaded == [] and rendered == []
     (content / "report-07.md").write_text(corpus()["report-07.md"] + "Later.\n")
     build(content, cache, 1)
     assert loaded == ["report-07.md"]
+    assert "articles/report-07.html" in rendered
+    assert "articles/report-08.html" not in rendered
 
 
 def test_an_edited_event_date_changes_the_timeline_page_and_exports(
