@@ -16,26 +16,58 @@ from dateline.model import Direction, ResolvedDate, Span
 
 MAX_LENGTH = 200
 LEAD = r"(?:(?:on|by|as of|until|till|at|during|starting|effective|from|dated) )?"
-COMPILED = tuple((rule, re.compile(LEAD + "(?:" + rule.pattern + ")")) for rule in RULES)
+CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
 
 
-def _one_alternation() -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]:
-    """Every row as one alternative `(?P<r7>LEAD pattern)`, its groups renamed `r7_name`.
+def _one_alternation() -> tuple[re.Pattern[str], tuple[tuple[tuple[str, int], ...], ...]]:
+    """Every row as one alternative `(?P<r7>LEAD pattern)`, its groups renamed `r7_name`; and,
+    per row, its group names with their numbers in the alternation.
 
     Alternatives are tried in table order, so the first row that matches wins, exactly as in a
-    loop over COMPILED, but the loop runs inside the regex engine: a first parse is far cheaper.
+    loop over the rows, but the loop runs inside the regex engine: a first parse is far cheaper.
+    Only this one pattern is compiled at import (the per-row ones are lazy): start-up counts.
     """
-    alternatives, names = [], []
-    for index, (rule, compiled) in enumerate(COMPILED):
+    alternatives = []
+    for index, rule in enumerate(RULES):
         source = re.sub(r"\(\?P<(\w+)>", rf"(?P<r{index}_\1>", rule.pattern)
         source = re.sub(r"\(\?P=(\w+)\)", rf"(?P=r{index}_\1)", source)
         alternatives.append(f"(?P<r{index}>{LEAD}(?:{source}))")
-        names.append(tuple(compiled.groupindex))
-    return re.compile("|".join(alternatives)), tuple(names)
+    compiled = re.compile("|".join(alternatives))
+    names: list[list[tuple[str, int]]] = [[] for _ in RULES]
+    for full_name, number in compiled.groupindex.items():
+        row, _, name = full_name.partition("_")
+        if name:
+            names[int(row[1:])].append((name, number))
+    return compiled, tuple(tuple(row_names) for row_names in names)
 
 
-ALL_RULES, GROUP_NAMES = _one_alternation()
-PREFIXES = tuple(re.compile(rule.pattern) for rule in RULES if not rule.greedy)
+ALL_RULES, GROUPS = _one_alternation()
+GROUP_NAMES = tuple(tuple(name for name, _ in row) for row in GROUPS)
+GROUP_NUMBERS = tuple(tuple(number for _, number in row) for row in GROUPS)
+RULE_OF_GROUP = {f"r{index}": index for index in range(len(RULES))}
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> CompiledRules:
+    """Each row compiled on its own (tests and tools look at single rows); built on first use,
+    and memoised (one entry), so a process that only resolves never pays for it."""
+    return tuple((rule, re.compile(LEAD + "(?:" + rule.pattern + ")")) for rule in RULES)
+
+
+@lru_cache(maxsize=1)
+def prefix_patterns() -> tuple[re.Pattern[str], ...]:
+    """The non-greedy rows without LEAD, to explain a failure; built on the first failure only
+    (one memoised entry) so start-up does not compile them."""
+    return tuple(re.compile(rule.pattern) for rule in RULES if not rule.greedy)
+
+
+def __getattr__(name: str) -> CompiledRules:
+    """`COMPILED`, the rows compiled one by one, computed on first access."""
+    if name == "COMPILED":
+        return compiled_rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 TRANSLATION = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
@@ -43,6 +75,9 @@ TRANSLATION = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
 EDGE_PUNCTUATION = " .,;:!?\"'-"
+# ASCII text without these needs no cleanup beyond lower case (see `normalise`'s fast path)
+NEEDS_CLEANUP = re.compile(r"[\t\n\r,]|  ")
+NO_CLEANUP_EDGES = frozenset(EDGE_PUNCTUATION + "(")
 WORD = re.compile(r"(?<!\w)[a-z]+(?:'[a-z]+)?(?!\w)")
 
 
@@ -58,6 +93,7 @@ def _pattern_words() -> frozenset[str]:
 SINGLE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "p.m.", "c." and the like
 KNOWN_WORDS = frozenset(lexicon.VOCABULARY) | _pattern_words() | SINGLE_LETTERS
 LUNAR_FEASTS = tuple(re.compile(rf"\b{feast}\b") for feast in lexicon.LUNAR_FEASTS)
+ANY_LUNAR_FEAST = re.compile("|".join(rf"\b{feast}\b" for feast in lexicon.LUNAR_FEASTS))
 HINT_WORDS = tuple(sorted(word for word in KNOWN_WORDS if len(word) > 3))
 
 
@@ -76,6 +112,10 @@ class Failure(NamedTuple):
 
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Lower case, straight quotes, one kind of dash and space; with each char's source index."""
+    if (text.isascii() and text and text[0] not in NO_CLEANUP_EDGES
+            and text[-1] not in EDGE_PUNCTUATION and NEEDS_CLEANUP.search(text) is None):
+        # the common case: nothing to map, collapse, re-space or strip; only lower case
+        return text.lower(), tuple(range(len(text)))
     mapped = text.translate(TRANSLATION)
     lowered = mapped.lower()
     if len(lowered) != len(mapped):
@@ -119,9 +159,13 @@ def read(text: str) -> Reading | Failure:
     match = ALL_RULES.fullmatch(normal)
     if match is None:
         return explain_failure(text, normal, positions)
-    index = int((match.lastgroup or "r0")[1:])
+    index = RULE_OF_GROUP[match.lastgroup or "r0"]
     rule = RULES[index]
-    groups = {name: match.group(f"r{index}_{name}") for name in GROUP_NAMES[index]}
+    numbers = GROUP_NUMBERS[index]
+    if len(numbers) > 1:
+        groups = dict(zip(GROUP_NAMES[index], match.group(*numbers), strict=True))
+    else:
+        groups = {name: match.group(number) for name, number in GROUPS[index]}
     # a greedy row re-reads its parts; name a bad word here, where its offset is known
     problem = rule.greedy and unreadable_word(text, normal, positions, 0)
     return problem or Reading(rule, groups, " ".join(text.split()))
@@ -131,7 +175,7 @@ def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failu
     """Words left over after a reading ('Tuesday, or perhaps Wednesday'), else the first
     unknown word with a did-you-mean from the lexicon, else a plain refusal."""
     used = 0
-    for pattern in PREFIXES:
+    for pattern in prefix_patterns():
         match = pattern.match(normal)
         if match and match.end() > used and (match.end() == len(normal)
                                              or normal[match.end()] in " ,;(-"):
@@ -152,7 +196,7 @@ def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failu
 def unreadable_word(text: str, normal: str, positions: tuple[int, ...],
                     start: int) -> Failure | None:
     """A lunar feast (refused with its reason), or the first word no rule or lexicon knows."""
-    for feast in LUNAR_FEASTS:
+    for feast in LUNAR_FEASTS if ANY_LUNAR_FEAST.search(normal) else ():
         found = feast.search(normal)
         if found:
             return Failure(f'"{found.group().title()}" follows a lunar calendar and moves each '
