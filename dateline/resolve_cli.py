@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
+from json.encoder import encode_basestring
 from typing import TextIO
 
 from dateline.dates import resolve
@@ -43,12 +45,18 @@ def as_json(resolved: ResolvedDate) -> dict[str, str | bool]:
 
 def resolve_line(line: str) -> dict[str, str | bool]:
     """One JSON input line to its output object; every problem becomes {"error": ...}."""
+    answer = read_request(line)
+    return {"error": answer} if isinstance(answer, str) else as_json(answer)
+
+
+def read_request(line: str) -> ResolvedDate | str:
+    """One JSON input line resolved, or the message of what is wrong with it."""
     try:
         request = json.loads(line)
     except json.JSONDecodeError as problem:
-        return {"error": f"not a JSON object: {problem.msg}"}
+        return f"not a JSON object: {problem.msg}"
     if not isinstance(request, dict):
-        return {"error": "each line must be a JSON object"}
+        return "each line must be a JSON object"
     text, ref = request.get("text"), request.get("ref")
     direction = request.get("direction", "past")
     try:
@@ -61,10 +69,22 @@ def resolve_line(line: str) -> dict[str, str | bool]:
         anchor = request.get("anchor")
         if anchor is not None and not isinstance(anchor, str):
             raise DateError('"anchor" must be a string')
-        resolved = resolve_strings(text, ref, anchor, direction, '"ref"')
+        return resolve_strings(text, ref, anchor, direction, '"ref"')
     except DateError as problem:
-        return {"error": problem.message}
-    return as_json(resolved)
+        return problem.message
+
+
+def answer_line(line: str) -> str:
+    """The output line for one input line: the same text as json.dumps(resolve_line(line),
+    ensure_ascii=False), written directly (no dict, no encoder walk) since batches are hot."""
+    answer = read_request(line)
+    if isinstance(answer, str):
+        return f'{{"error": {encode_basestring(answer)}}}'
+    return (f'{{"start": "{answer.start.isoformat()}", "end": "{answer.end.isoformat()}", '
+            f'"granularity": "{answer.granularity}", '
+            f'"approximate": {"true" if answer.approximate else "false"}, '
+            f'"timex": {encode_basestring(answer.timex)}, '
+            f'"explanation": {encode_basestring(answer.explanation)}}}')
 
 
 def resolve_strings(
@@ -80,14 +100,26 @@ def resolve_strings(
     )
 
 
+def request_lines(lines: TextIO, chunk_size: int = 1 << 16) -> Iterator[str]:
+    """The lines of `lines`, each with its newline as file iteration gives it, read in large
+    chunks (a JSON error message can depend on that newline, so it is kept)."""
+    rest = ""
+    while chunk := lines.read(chunk_size):
+        parts = (rest + chunk).split("\n")
+        rest = parts.pop()
+        for part in parts:
+            yield part + "\n"
+    if rest:
+        yield rest
+
+
 def resolve_batch(lines: TextIO, out: TextIO) -> int:
     """Resolve every line in order; a bad line yields an error object and the batch goes on."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
     batch: list[str] = []
-    for line in lines:
+    for line in request_lines(lines):
         if not line.strip():
             continue
-        batch.append(encode(resolve_line(line)))
+        batch.append(answer_line(line))
         if len(batch) >= 4096:
             out.write("\n".join(batch) + "\n")
             batch.clear()
