@@ -75,8 +75,9 @@ TRANSLATION = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
 EDGE_PUNCTUATION = " .,;:!?\"'-"
-# ASCII text without these needs no cleanup beyond lower case (see `normalise`'s fast path)
-NEEDS_CLEANUP = re.compile(r"[\t\n\r,]|  ")
+# ASCII text without these needs no cleanup beyond lower case (see `normalise`'s fast path);
+# a comma followed by one space, as in "May 11, 2018", is already in its normal form
+NEEDS_CLEANUP = re.compile(r"[\t\n\r]|  | ,|,(?! )")
 NO_CLEANUP_EDGES = frozenset(EDGE_PUNCTUATION + "(")
 WORD = re.compile(r"(?<!\w)[a-z]+(?:'[a-z]+)?(?!\w)")
 
