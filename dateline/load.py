@@ -108,18 +108,30 @@ def _byte_error(path: str, data: bytes, offset: int, message: str,
     return ContentError(path, line, len(before) + 1, message, hint, shown.replace("\0", "\ufffd"))
 
 
+def open_mapping(
+    source: Source, text_: str, what: str, keys: tuple[str, ...]
+) -> tuple[Collector, yaml.Node, Fields] | list[ContentError]:
+    """Compose a YAML mapping and check its keys; or the problems that stop reading it."""
+    collect = Collector(source)
+    node = collect.read(lambda: compose(text_, source))
+    if node is None:
+        line = source.first_line
+        return collect.errors or [ContentError(source.path, line, 1, f"{what} is empty")]
+    fields = collect.read(lambda: Fields(node, what, keys))
+    if fields is None:
+        return collect.errors
+    return collect, node, fields
+
+
 def load_site_config(path: str, data: bytes) -> tuple[SiteConfig | None, list[ContentError]]:
     content, problem = decode(path, data)
     if content is None:
         return None, [problem] if problem else []
     source = Source(path, tuple(content.split("\n")), 1)
-    collect = Collector(source)
-    node = collect.read(lambda: compose(content, source))
-    if node is None:
-        return None, collect.errors or [ContentError(path, 0, 0, "site.yaml is empty")]
-    fields = collect.read(lambda: Fields(node, "site.yaml", SITE_KEYS))
-    if fields is None:
-        return None, collect.errors
+    opened = open_mapping(source, content, "site.yaml", SITE_KEYS)
+    if isinstance(opened, list):
+        return None, opened
+    collect, node, fields = opened
     title = collect.read(lambda: fields.required("title", text))
     language = collect.read(lambda: fields.optional("language", text)) or "en"
     timelines_node = fields.values.get("timelines")
@@ -209,13 +221,10 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
         ]
     front, body, body_line = parts
     source = Source(path, lines, 2)
-    collect = Collector(source)
-    node = collect.read(lambda: compose(front, source))
-    if node is None:
-        return None, collect.errors or [ContentError(path, 2, 1, "the front matter is empty")]
-    fields = collect.read(lambda: Fields(node, "the front matter", ARTICLE_KEYS))
-    if fields is None:
-        return None, collect.errors
+    opened = open_mapping(source, front, "the front matter", ARTICLE_KEYS)
+    if isinstance(opened, list):
+        return None, opened
+    collect, node, fields = opened
     title = collect.read(lambda: fields.required("title", text))
     dateline_text = collect.read(lambda: fields.required("dateline", text))
     published = collect.read(lambda: fields.required("published", day))
