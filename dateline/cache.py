@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from dateline import __version__
@@ -81,7 +82,8 @@ def save_table(
             pickle.dump((FORMAT, f"{__version__}/{salt}", dict(table)), handle, protocol=5)
         os.replace(partial, target)
     except OSError:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):  # the folder itself may be what failed
+            partial.unlink(missing_ok=True)
 
 
 def output_files(entries: Mapping[str, object]) -> dict[str, bytes]:

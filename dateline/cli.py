@@ -13,7 +13,6 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from dateline import __version__
 from dateline.errors import ContentError, format_report
-from dateline.resolve_cli import resolve_batch, resolve_one
 
 COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest")
 
@@ -79,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.insert(0, "build")
     options = parser().parse_args(args)
     if options.command == "resolve":
+        from dateline.resolve_cli import resolve_batch, resolve_one
+
         if options.jsonl:
             return resolve_batch(sys.stdin, sys.stdout)
         return resolve_one(options.text, options.ref, options.anchor, options.direction)

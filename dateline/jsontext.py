@@ -6,9 +6,11 @@ import json
 
 # Lossless for every JSON reader; stops "</script>" or "<!--" in reporters' text from closing
 # or commenting out the element the JSON is embedded in, and stops a browser sniffing it as HTML.
-HTML_SENSITIVE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+HTML_SENSITIVE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def script_safe_json(value: object, *, indent: int, sort_keys: bool = False) -> str:
     text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
-    return text.translate(HTML_SENSITIVE)
+    for raw, escaped in HTML_SENSITIVE:  # str.replace is many times faster than translate
+        text = text.replace(raw, escaped)
+    return text

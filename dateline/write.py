@@ -80,6 +80,8 @@ def write_site(out: Path, files: Mapping[str, bytes]) -> int:
     check_paths(files)
     out = out.absolute()
     _recover(out)
+    if _holds_exactly(out, files):
+        return 0  # a no-op build: nothing to write, nothing to swap
     staging = out.with_name(f".{out.name}.new")
     try:
         if staging.exists():
@@ -112,6 +114,18 @@ def _fill(staging: Path, old: Path, files: Mapping[str, bytes]) -> int:
         target.write_bytes(data)
         changed += 1
     return changed
+
+
+def _holds_exactly(out: Path, files: Mapping[str, bytes]) -> bool:
+    """`out` is a real directory whose files are exactly `files`, byte for byte."""
+    if not out.is_dir() or out.is_symlink():
+        return False
+    present = {
+        Path(folder, name).relative_to(out).as_posix()
+        for folder, _, names in os.walk(out)
+        for name in names
+    }
+    return present == set(files) and all(_same_bytes(out / n, files[n]) for n in files)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

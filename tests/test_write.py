@@ -67,3 +67,13 @@ def test_an_output_place_that_cannot_hold_a_directory_gives_a_clear_error(
     with pytest.raises(WriteError, match="cannot write"):
         write_site(blocker / "site", {"index.html": b"x"})
     assert blocker.read_bytes() == b"a file where a directory should be"
+
+
+def test_an_unchanged_site_is_not_touched_at_all(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"same", "a/b.txt": b"same too"})
+    inode = out.stat().st_ino
+    assert write_site(out, {"index.html": b"same", "a/b.txt": b"same too"}) == 0
+    assert out.stat().st_ino == inode  # no staging, no swap
+    write_site(out, {"index.html": b"same"})  # one file fewer is a change
+    assert tree(out) == {"index.html": b"same"}
