@@ -63,7 +63,8 @@ def with_day(label: str, day_words: str) -> str:
 
 
 def one_day(day: date, reason: str, approximate: bool = False) -> Found:
-    return Found(day, day, "day", approximate, day.isoformat(), reason)
+    """A single day; built with tuple.__new__ (the most frequent answer, on every call)."""
+    return tuple.__new__(Found, (day, day, "day", approximate, day.isoformat(), reason))
 
 
 def day_range(start: date, end: date, reason: str, approximate: bool = False) -> Found:

@@ -98,6 +98,9 @@ ANY_LUNAR_FEAST = re.compile("|".join(rf"\b{feast}\b" for feast in lexicon.LUNAR
 HINT_WORDS = tuple(sorted(word for word in KNOWN_WORDS if len(word) > 3))
 
 
+NEW_TUPLE = tuple.__new__
+
+
 class Reading(NamedTuple):
     """A parse: which rule matched, and its groups. Pure in the text, so it can be cached."""
 
@@ -253,8 +256,9 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
         if anchor is None:
             raise DateError(f'"{shown}" counts from another event: add `anchor:`')
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
-    ctx = Context(reference, anchor, direction, reference_label, anchor_label, shown,
-                  resolve_inner)
+    # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
+    ctx = NEW_TUPLE(Context, (reference, anchor, direction, reference_label, anchor_label, shown,
+                              resolve_inner, False))
     found = rule.build(reading.groups, ctx)
     return ResolvedDate(found.start, found.end, found.granularity, found.approximate,
                         found.timex, f"{shown}: {found.reason}")
