@@ -10,6 +10,7 @@ from functools import lru_cache
 from dateutil.easter import easter
 
 from dateline.dates.lexicon import MONTH_ABBREVIATIONS, SEASON_CODES, WEEKDAY_ABBREVIATIONS
+from dateline.errors import DateError
 
 DaySpan = tuple[date, date]
 ONE_DAY = timedelta(days=1)
@@ -135,7 +136,10 @@ def closest(candidates: Iterable[DaySpan], reference: date, direction: str) -> D
     """
     ordered = sorted(candidates)
     if direction == "future":
-        return next(span for span in ordered if span[1] >= reference)
+        ahead = next((span for span in ordered if span[1] >= reference), None)
+        if ahead is None:  # e.g. "Feb 29" looking forward from a year with no leap day near
+            raise DateError(f"no such day soon after the reference, {describe_day(reference)}")
+        return ahead
     if direction == "since" and ordered[0][0] <= reference:
         return max(span for span in ordered if span[0] <= reference)
     best, best_distance = ordered[0], distance(ordered[0], reference)
@@ -148,9 +152,15 @@ def closest(candidates: Iterable[DaySpan], reference: date, direction: str) -> D
 
 def latest_before(candidates: Iterable[DaySpan], limit: date) -> DaySpan:
     """The latest candidate starting strictly before `limit` ('last March', 'last Christmas')."""
-    return max(span for span in candidates if span[0] < limit)
+    before = [span for span in candidates if span[0] < limit]
+    if not before:
+        raise DateError(f"no such day shortly before {describe_day(limit)}")
+    return max(before)
 
 
 def earliest_after(candidates: Iterable[DaySpan], limit: date) -> DaySpan:
     """The earliest candidate starting strictly after `limit` ('next March')."""
-    return min(span for span in candidates if span[0] > limit)
+    after = [span for span in candidates if span[0] > limit]
+    if not after:
+        raise DateError(f"no such day shortly after {describe_day(limit)}")
+    return min(after)
