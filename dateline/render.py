@@ -269,13 +269,10 @@ def _article_context(
 def _events_of_article(
     article: Article, events: Mapping[tuple[str, str], Event]
 ) -> tuple[Event, ...]:
-    """The article's events in front-matter order, as merged on its timeline."""
+    """The article's events as merged on its timeline, in date order like the timeline."""
     wanted = dict.fromkeys(spec.id for spec in article.events)
-    return tuple(
-        events[(article.timeline, event_id)]
-        for event_id in wanted
-        if (article.timeline, event_id) in events
-    )
+    found = (events.get((article.timeline, event_id)) for event_id in wanted)
+    return tuple(sorted((e for e in found if e is not None), key=lambda e: e.sort_key))
 
 
 def _tag_contexts(

@@ -107,3 +107,13 @@ def test_every_output_kind_is_there(site: Path) -> None:
         assert f"proxy-attacks/{name}" in names
     assert len([n for n in names if n.startswith("articles/")]) == 5
     assert "tags/iraq.html" in names and "static/style.css" in names
+
+
+def test_an_article_lists_its_events_in_date_order(site: Path) -> None:
+    text = (site / "articles" / "2024-01-24-us-strikes-kataib-hezbollah.html").read_text()
+    listed = text[text.index("Dated events in this article"):]
+    ids = [attrs["href"].split("#")[1] for attrs in Page(listed).all("a")
+           if "index.html#" in attrs.get("href", "")]
+    ids = list(dict.fromkeys(ids))
+    assert len(ids) == 9
+    assert ids == sorted(ids, key=lambda i: (EXPECTED[i][0], EXPECTED[i][1], i))
