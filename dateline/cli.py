@@ -230,6 +230,17 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
     from dateline.pipeline import build_files
     from dateline.write import WriteError, build_lock, write_site
 
+    if pdf:
+        from dateline.pdf import pdf_unavailable
+
+        missing = pdf_unavailable()
+        if missing:
+            print(
+                f"warning: PDF briefs skipped: WeasyPrint cannot run here ({missing}); install "
+                "Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0) or use --no-pdf",
+                file=sys.stderr,
+            )
+            pdf = False
     try:
         files, errors = build_files(
             content, pdf=pdf, jobs=jobs or default_jobs(), cache_dir=cache_dir_for(out)

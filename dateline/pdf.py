@@ -168,6 +168,15 @@ def _source_date_epoch(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+def pdf_unavailable() -> str | None:
+    """Why WeasyPrint cannot run here (its system libraries, Pango, are missing), or None."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as problem:
+        return str(problem).splitlines()[0]
+    return None
+
+
 def html_to_pdf(html: str, epoch: int) -> bytes:
     """Render print HTML to PDF bytes that depend only on `html` and `epoch`.
 

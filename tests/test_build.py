@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -251,3 +252,24 @@ def test_a_site_template_overrides_the_bundled_one(
     home = (tmp_path / "site" / "index.html").read_text()
     assert "<h1>Our own home</h1>" in home
     assert "Our own home" not in (tmp_path / "site" / "war" / "index.html").read_text()
+
+
+def test_without_weasyprints_system_libraries_the_site_builds_without_pdfs(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content({"a.md": article("  - id: x\n    when: Monday\n    what: X.\n")})
+    fake = tmp_path / "fake"
+    fake.mkdir()  # what importing WeasyPrint does on a machine without Pango
+    (fake / "weasyprint.py").write_text(
+        "raise OSError(\"cannot load library 'libgobject-2.0-0': no such file\")\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out",
+         str(tmp_path / "site")],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+        env={**os.environ, "PYTHONPATH": str(fake)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "PDF briefs skipped" in result.stderr and "libgobject" in result.stderr
+    assert (tmp_path / "site" / "war" / "index.html").is_file()
+    assert not (tmp_path / "site" / "war" / "brief.pdf").exists()
