@@ -16,14 +16,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import SITE_YAML, article
 from tests.safety.support import REPO, limit_memory, listing, run_build, write_files
 
-GENERATOR = REPO.parent / "shared" / "bench" / "gen_corpus.py"
-ARTICLES = "300"
+ARTICLES = 300
 FIXED_KILL_TIMES = (0.05, 0.2, 0.5, 1.0)  # seconds after start: during start-up and loading
 WRITE_KILL_TIMES = (0.0, 0.005, 0.02, 0.05, 0.1)  # seconds after writing begins
 SWAP_KILL_TIMES = (0.0, 0.001, 0.005, 0.02)  # seconds after the output directory is replaced
@@ -38,19 +39,32 @@ class Corpora:
     new_site: dict[str, tuple[str, int]]
 
 
-def generate(folder: Path, seed: str) -> Path:
-    subprocess.run(
-        [sys.executable, str(GENERATOR), str(folder), "--articles", ARTICLES, "--seed", seed,
-         "--truth", str(folder.parent / f"truth-{seed}.jsonl")],
-        check=True, capture_output=True,
-    )
-    return folder
+def generate(folder: Path, seed: int) -> Path:
+    """A content folder of ARTICLES reports; `seed` changes every event's wording and text,
+    so the "old" and "new" sites differ in every page."""
+    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    files = {"site.yaml": SITE_YAML}
+    for number in range(ARTICLES):
+        day = date(2024, 1, 1) + timedelta(days=number % 300)
+        events = "".join(
+            f"  - id: e{number}-{k}\n    when: {weekdays[(number + k + seed) % 7]}\n"
+            f"    what: Event {k} of report {number}, version {seed}.\n"
+            for k in range(5)
+        )
+        body = "\n\n".join(
+            f"**WASHINGTON** — Paragraph {p} of report {number}, version {seed}. " * 8
+            for p in range(5)
+        )
+        files[f"{day.isoformat()}-report-{number}.md"] = article(
+            events, dateline="WASHINGTON \u2014", published=day.isoformat(), body=body + "\n"
+        )
+    return write_files(folder, files)
 
 
 @pytest.fixture(scope="module")
 def corpora(tmp_path_factory: pytest.TempPathFactory) -> Corpora:
     root = tmp_path_factory.mktemp("corpora")
-    old, new = generate(root / "old", "1"), generate(root / "new", "2")
+    old, new = generate(root / "old", 1), generate(root / "new", 2)
     for content in (old, new):
         result = run_build(content, root / f"reference-{content.name}", "--no-pdf")
         assert result.returncode == 0, result.stderr
