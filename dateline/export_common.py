@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from html import escape
 from urllib.parse import quote
 
 from dateline.model import Event, Site, SourceRef, Timeline
@@ -51,3 +52,14 @@ def source_label(source: SourceRef) -> str:
 def source_credit(source: SourceRef) -> str:
     """Title and outlet: "US strikes militia sites, Example Wire"."""
     return f"{source.title}, {source.source}" if source.source else source.title
+
+
+def sources_html(event: Event) -> str:
+    """The reports behind an event as an HTML list of credits, linked where they have a URL."""
+    items = []
+    for source in event.sources:
+        credit = escape(source_credit(source))
+        if source.url:
+            credit = f'<a href="{escape(source.url)}">{credit}</a>'
+        items.append(f"<li>{credit}</li>")
+    return "<ul>" + "".join(items) + "</ul>" if items else ""

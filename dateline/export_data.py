@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from dateline.display import format_date
-from dateline.export_common import source_credit, source_label
+from dateline.export_common import source_label, sources_html
 from dateline.jsontext import script_safe_json
 from dateline.model import Event, Site, Timeline
 
@@ -96,16 +96,7 @@ def _timelinejs_date(day_text: str) -> dict[str, str]:
 
 def _timelinejs_body(event: Event) -> str:
     """The slide's HTML: how the date was read, then the reports it rests on."""
-    parts = [f"<p>{escape(event.date.explanation)}</p>"]
-    links = []
-    for source in event.sources:
-        credit = escape(source_credit(source))
-        if source.url:
-            credit = f'<a href="{escape(source.url)}">{credit}</a>'
-        links.append(f"<li>{credit}</li>")
-    if links:
-        parts.append("<ul>" + "".join(links) + "</ul>")
-    return "".join(parts)
+    return f"<p>{escape(event.date.explanation)}</p>" + sources_html(event)
 
 
 def timelinejs_slide(event: Event, timeline: Timeline) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dateline.display import format_date
 from dateline.export_common import (
     event_updated,
     published_dates,
-    source_credit,
+    sources_html,
     tag_uri,
     timeline_updated,
 )
@@ -42,19 +42,10 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
 
 def _entry_content(event: Event, display: str) -> str:
     """The entry's HTML: date, event, explanation, and the reports it rests on."""
-    parts = [
-        f"<p><strong>{escape(display)}</strong> {escape(event.what)}</p>",
-        f"<p>{escape(event.date.explanation)}</p>",
-    ]
-    items = []
-    for source in event.sources:
-        credit = escape(source_credit(source))
-        if source.url:
-            credit = f'<a href="{escape(source.url)}">{credit}</a>'
-        items.append(f"<li>{credit}</li>")
-    if items:
-        parts.append("<ul>" + "".join(items) + "</ul>")
-    return "".join(parts)
+    return (
+        f"<p><strong>{escape(display)}</strong> {escape(event.what)}</p>"
+        f"<p>{escape(event.date.explanation)}</p>" + sources_html(event)
+    )
 
 
 def _add_entry(
