@@ -8,8 +8,10 @@ completion order, so the output does not depend on the number of workers.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 CHUNKS_PER_WORKER = 4
 MIN_ITEMS_FOR_POOL = 32
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,4 +112,16 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     """Forked workers where the platform allows: they start without importing anything again."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_die_with_parent
+    )
+
+
+def _die_with_parent() -> None:
+    """A killed build must not leave its workers behind: on Linux, ask the kernel to end each
+    worker when the build process dies (prctl PR_SET_PDEATHSIG); elsewhere, nothing to do."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):
+        return

@@ -256,3 +256,44 @@ def test_an_output_whose_parent_is_a_file_gives_a_clear_error(tmp_path: Path) ->
     assert result.returncode == 1
     assert "Not a directory" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert blocker.read_text() == "a file, not a folder"
+
+
+def children_of(pid: int) -> set[int]:
+    """Direct children of a process, from /proc (Linux)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.update(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_killed_build_leaves_no_worker_processes_behind(
+    corpora: Corpora, tmp_path: Path
+) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "build.py", "--content", str(corpora.new), "--out",
+         str(tmp_path / "site"), "--no-pdf", "--jobs", "2"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while not workers and child.poll() is None and time.monotonic() < deadline:
+        workers = children_of(child.pid)
+        time.sleep(0.01)
+    assert workers, "the build never started its worker pool"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
