@@ -1,49 +1,16 @@
-"""Article bodies: Markdown to HTML that is safe to publish, with their dated phrases marked.
-
-Raw HTML in a body is sanitised with an allow-list (nh3) rather than escaped, so reporters can
-use a table or an abbreviation, but never a script, a style, a frame or an event handler.
-"""
+"""Dated phrases of an article body marked in its safe HTML, each linked to its timeline entry."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-import markdown
-import nh3
-
+from dateline.bodies import TOKEN, body_html
 from dateline.model import Article, Event
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
-    "li", "ol", "p", "pre", "q", "s", "small", "strong", "sub", "sup", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "ul",
-})
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "ol": {"start"},
-    "q": {"cite"},
-    "blockquote": {"cite"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"},
-}
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
-DROPPED_WITH_CONTENT = frozenset({
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript",
-    "template", "svg", "math", "textarea", "select", "button", "form",
-})
-MARKDOWN_EXTENSIONS = ("tables", "sane_lists")
-
-# A tag as nh3 serialises it (attributes double-quoted, ">" escaped inside them), or a run of text.
-TOKEN = re.compile(r'(<(?:[^>"]|"[^"]*")*>)|([^<]+)')
-HEADING_TAG = re.compile(r"^<(/?)h([1-6])\b")
-EXTERNAL_HREF = re.compile(r'<a\b[^>]*\bhref="(?:https?:)?//', re.IGNORECASE)
 # Text inside these must not receive a link: no link inside a link, no marks in code.
 NO_MARK_INSIDE = frozenset({"a", "code", "pre"})
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
@@ -72,30 +39,6 @@ def dated_phrases(article: Article, events: Sequence[Event]) -> tuple[DatedPhras
         if event is not None and wording:
             phrases.append(DatedPhrase(event.id, event.timeline, wording, event.date.start))
     return tuple(phrases)
-
-
-def new_converter() -> markdown.Markdown:
-    """A Markdown converter to reuse across bodies (building one costs more than converting)."""
-    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
-
-
-def body_html(body: str, converter: markdown.Markdown | None = None) -> str:
-    """Markdown to sanitised HTML, headings moved down one level (the page owns the h1).
-
-    Needs no dates, so it can run in a worker and be cached by the article's bytes alone.
-    """
-    converter = converter or new_converter()
-    raw = converter.reset().convert(body)
-    clean = nh3.clean(
-        raw,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        clean_content_tags=set(DROPPED_WITH_CONTENT),
-        link_rel=None,
-        strip_comments=True,
-    )
-    return "".join(_adjust_tag(token) for token in _tokens(clean))
 
 
 def render_markdown(body: str, phrases: Sequence[DatedPhrase] = ()) -> str:
@@ -226,19 +169,3 @@ def _track(tag: str, blocked: list[str]) -> None:
             del blocked[len(blocked) - 1 - blocked[::-1].index(name)]
     elif not tag.endswith("/>"):
         blocked.append(name)
-
-
-def _tokens(html: str) -> Iterator[str]:
-    for match in TOKEN.finditer(html):
-        yield match.group(0)
-
-
-def _adjust_tag(token: str) -> str:
-    """Demote headings by one level; give external links rel="noopener noreferrer"."""
-    heading = HEADING_TAG.match(token)
-    if heading is not None:
-        level = min(int(heading.group(2)) + 1, 6)
-        return f"<{heading.group(1)}h{level}" + token[heading.end():]
-    if EXTERNAL_HREF.match(token):
-        return token[:-1] + ' rel="noopener noreferrer">'
-    return token

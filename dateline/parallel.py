@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from dateline.bodies import body_html, new_converter
 from dateline.errors import ContentError
 from dateline.load import load_article
-from dateline.markup import body_html, new_converter
 from dateline.model import Article, Site, Timeline
 
 Item = TypeVar("Item")
@@ -36,7 +36,7 @@ class LoadedArticle:
 
     article: Article | None
     errors: tuple[ContentError, ...]
-    body: str | None  # `markup.body_html` of the body: no dates needed, so cacheable with it
+    body: str | None  # `bodies.body_html` of the body: no dates needed, so cacheable with it
 
 
 def default_jobs() -> int:
