@@ -9,49 +9,20 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.dates import lexicon
+from dateline.dates.dispatch import LEAD, build_index, candidate_rows
 from dateline.dates.readings import Context, Found
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
 from dateline.model import Direction, ResolvedDate, Span
 
 MAX_LENGTH = 200
-LEAD = r"(?:(?:on|by|as of|until|till|at|during|starting|effective|from|dated) )?"
 CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
 
-
-def _one_alternation() -> tuple[re.Pattern[str], tuple[tuple[tuple[str, int], ...], ...]]:
-    """Every row as one alternative `(?P<r7>LEAD pattern)`, its groups renamed `r7_name`; and,
-    per row, its group names with their numbers in the alternation.
-
-    Alternatives are tried in table order, so the first row that matches wins, exactly as in a
-    loop over the rows, but the loop runs inside the regex engine: a first parse is far cheaper.
-    Only this one pattern is compiled at import (the per-row ones are lazy): start-up counts.
-    """
-    alternatives = []
-    for index, rule in enumerate(RULES):
-        source = re.sub(r"\(\?P<(\w+)>", rf"(?P<r{index}_\1>", rule.pattern)
-        source = re.sub(r"\(\?P=(\w+)\)", rf"(?P=r{index}_\1)", source)
-        alternatives.append(f"(?P<r{index}>{LEAD}(?:{source}))")
-    compiled = re.compile("|".join(alternatives))
-    names: list[list[tuple[str, int]]] = [[] for _ in RULES]
-    for full_name, number in compiled.groupindex.items():
-        row, _, name = full_name.partition("_")
-        if name:
-            names[int(row[1:])].append((name, number))
-    return compiled, tuple(tuple(row_names) for row_names in names)
-
-
-ALL_RULES, GROUPS = _one_alternation()
-GROUP_NAMES = tuple(tuple(name for name, _ in row) for row in GROUPS)
-GROUP_NUMBERS = tuple(tuple(number for _, number in row) for row in GROUPS)
-RULE_OF_GROUP = {f"r{index}": index for index in range(len(RULES))}
-
-
-@lru_cache(maxsize=1)
-def compiled_rules() -> CompiledRules:
-    """Each row compiled on its own (tests and tools look at single rows); built on first use,
-    and memoised (one entry), so a process that only resolves never pays for it."""
-    return tuple((rule, re.compile(LEAD + "(?:" + rule.pattern + ")")) for rule in RULES)
+# Each row compiled on its own (LEAD + pattern), tried only for texts whose first word it can
+# start with (see dispatch): a first parse tries a handful of small patterns, not the table.
+ROWS = tuple(re.compile(f"{LEAD}(?:{rule.pattern})") for rule in RULES)
+COMPILED: CompiledRules = tuple(zip(RULES, ROWS, strict=True))
+FIRST_WORD_INDEX, FREE_ROWS = build_index([rule.pattern for rule in RULES])
 
 
 @lru_cache(maxsize=1)
@@ -59,13 +30,6 @@ def prefix_patterns() -> tuple[re.Pattern[str], ...]:
     """The non-greedy rows without LEAD, to explain a failure; built on the first failure only
     (one memoised entry) so start-up does not compile them."""
     return tuple(re.compile(rule.pattern) for rule in RULES if not rule.greedy)
-
-
-def __getattr__(name: str) -> CompiledRules:
-    """`COMPILED`, the rows compiled one by one, computed on first access."""
-    if name == "COMPILED":
-        return compiled_rules()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 TRANSLATION = str.maketrans({
@@ -160,19 +124,22 @@ def read(text: str) -> Reading | Failure:
     normal, positions = normalise(text)
     if not normal:
         return Failure("empty date expression", 0)
-    match = ALL_RULES.fullmatch(normal)
-    if match is None:
+    found = first_match(normal)
+    if found is None:
         return explain_failure(text, normal, positions)
-    index = RULE_OF_GROUP[match.lastgroup or "r0"]
-    rule = RULES[index]
-    numbers = GROUP_NUMBERS[index]
-    if len(numbers) > 1:
-        groups = dict(zip(GROUP_NAMES[index], match.group(*numbers), strict=True))
-    else:
-        groups = {name: match.group(number) for name, number in GROUPS[index]}
+    rule, groups = found[0], found[1].groupdict()
     # a greedy row re-reads its parts; name a bad word here, where its offset is known
     problem = rule.greedy and unreadable_word(text, normal, positions, 0)
     return problem or Reading(rule, groups, " ".join(text.split()))
+
+
+def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first row, in table order, that matches the whole (normalised) text."""
+    for row in candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS):
+        match = ROWS[row].fullmatch(normal)
+        if match is not None:
+            return RULES[row], match
+    return None
 
 
 def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failure:

@@ -10,7 +10,8 @@ import pytest
 from test_corpus import CASES  # same folder: pytest puts it on sys.path
 
 from dateline.dates import DateError, resolve
-from dateline.dates.resolve import COMPILED, Reading, read
+from dateline.dates.dispatch import first_keys
+from dateline.dates.resolve import COMPILED, Reading, first_match, normalise, read
 from dateline.dates.rules import RULES
 
 ADVERSARIAL_PIECES = ("monday ", "1 ", "- ", "a", "the ", "early ", "and ", "to ", "between ",
@@ -75,3 +76,38 @@ def timed(function: object, text: str) -> float:
     started = time.perf_counter()
     function(text)  # type: ignore[operator]
     return time.perf_counter() - started
+
+
+def first_row_in_table_order(normal: str) -> str | None:
+    """The reference reading: every row tried in table order, the first full match wins."""
+    for rule, pattern in COMPILED:
+        if pattern.fullmatch(normal):
+            return rule.name
+    return None
+
+
+def test_first_word_dispatch_picks_the_row_a_full_scan_picks() -> None:
+    """Rows are tried only when they can start with the text's first word: that must never skip
+    the row that trying every row in order would have chosen (corpus texts, with a leading
+    'on', 'as of' or 'from', and behind a 'the' that sends them to other rows' first words)."""
+    texts = {case.expression for case in CASES if isinstance(case.expression, str)}
+    texts |= {f"{lead} {text}" for text in list(texts) for lead in ("on", "as of", "from")}
+    texts |= {f"the {text}" for text in sorted(texts)[:400]}
+    for text in sorted(texts):
+        normal = normalise(text)[0]
+        found = first_match(normal)
+        assert (found and found[0].name) == first_row_in_table_order(normal), text
+
+
+@pytest.mark.parametrize(("pattern", "keys"), [
+    (r"(?:last|next) (?P<weekday>mon|tue)\b", {"last", "next"}),
+    (r"(?:the )?(?P<day>\d{1,2})(?:st|nd)?", {"the", "0"}),
+    (r"mid-(?P<month>march)", {"mid"}),
+    (r"q(?P<digit>[1-4])", {"q"}),
+    (r"(?:early )?(?:in )?tuesday", {"early", "in", "tuesday"}),
+    (r"the (?P<inner>.+)", {"the"}),
+    (r"(?P<plain>.+) to .+", None),
+    (r"(?P<x>[a-z]+)day", None),
+])
+def test_first_keys_lists_every_first_word(pattern: str, keys: set[str] | None) -> None:
+    assert first_keys(pattern) == (None if keys is None else frozenset(keys))
