@@ -217,8 +217,7 @@ def since(groups: Groups, ctx: Context) -> Found:
     if inner_text == "then":
         start, what, approximate = ctx.anchor_span.start, ctx.anchor_words, False
     else:
-        looking_back = Context(ctx.reference, ctx.anchor, "since", ctx.reference_label,
-                               ctx.anchor_label, ctx.text, ctx.resolve_inner, ctx.in_range)
+        looking_back = ctx._replace(direction="since")
         inner = ctx.resolve_inner(inner_text, looking_back)
         start, approximate = inner.start, inner.approximate
         what = f"{describe_day(inner.start)} ({inner.reason})"

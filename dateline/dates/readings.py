@@ -36,15 +36,11 @@ class Context(NamedTuple):
     anchor: Span | None
     direction: Choice
     reference_label: str
+    ref: str  # 'the reference, Wed 13 Mar 2024': see `reference_words`
     anchor_label: str
     text: str  # the expression as written, for messages
     resolve_inner: Callable[[str, Context], Found]  # for "since X", ranges, inline anchors
     in_range: bool = False  # reading one side of a range: a range there is refused
-
-    @property
-    def ref(self) -> str:
-        """'the reference, Wed 13 Mar 2024' (the label alone when it already names the day)."""
-        return with_day(self.reference_label, describe_day(self.reference))
 
     @property
     def anchor_span(self) -> Span:
@@ -56,6 +52,13 @@ class Context(NamedTuple):
     def anchor_words(self) -> str:
         span = self.anchor_span
         return with_day(self.anchor_label, describe_span(span.start, span.end))
+
+
+@lru_cache(maxsize=4096)
+def reference_words(label: str, day: date) -> str:
+    """'the reference, Wed 13 Mar 2024' (the label alone when it already names the day): most
+    explanations end with it, so it is worked out once per reference, not once per builder."""
+    return with_day(label, describe_day(day))
 
 
 def with_day(label: str, day_words: str) -> str:

@@ -10,10 +10,10 @@ from typing import NamedTuple
 
 from dateline.dates import lexicon
 from dateline.dates.dispatch import LEAD, build_index, candidate_rows
-from dateline.dates.readings import Context, Found
+from dateline.dates.readings import Context, Found, reference_words
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
-from dateline.model import Direction, ResolvedDate, Span
+from dateline.model import Direction, Granularity, ResolvedDate, Span
 
 MAX_LENGTH = 200
 CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
@@ -63,6 +63,25 @@ HINT_WORDS = tuple(sorted(word for word in KNOWN_WORDS if len(word) > 3))
 
 
 NEW_TUPLE = tuple.__new__
+NEW_OBJECT = object.__new__
+# ResolvedDate is a frozen dataclass with slots: its generated __init__ sets each field through
+# object.__setattr__ (about twice the cost of the slots' own setters), once per call.
+SET_FIELDS = tuple(vars(ResolvedDate)[name].__set__ for name in
+                   ("start", "end", "granularity", "approximate", "timex", "explanation"))
+
+
+def new_resolved_date(start: date, end: date, granularity: Granularity, approximate: bool,
+                      timex: str, explanation: str) -> ResolvedDate:
+    """ResolvedDate(...) with the same fields, built through the slot setters."""
+    resolved: ResolvedDate = NEW_OBJECT(ResolvedDate)
+    set_start, set_end, set_granularity, set_approximate, set_timex, set_explanation = SET_FIELDS
+    set_start(resolved, start)
+    set_end(resolved, end)
+    set_granularity(resolved, granularity)
+    set_approximate(resolved, approximate)
+    set_timex(resolved, timex)
+    set_explanation(resolved, explanation)
+    return resolved
 
 
 class Reading(NamedTuple):
@@ -206,8 +225,7 @@ def resolve_inner(text: str, ctx: Context) -> Found:
         raise DateError(f'"{text}" counts from another event; write the date itself here')
     if ctx.in_range and reading.rule.is_range:
         raise DateError(f'"{text}" is itself a range; a range runs between two dates')
-    inner = Context(ctx.reference, ctx.anchor, ctx.direction, ctx.reference_label,
-                    ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range)
+    inner = ctx._replace(text=text)
     return reading.rule.build(reading.groups, inner)
 
 
@@ -224,8 +242,9 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
             raise DateError(f'"{shown}" counts from another event: add `anchor:`')
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
     # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
-    ctx = NEW_TUPLE(Context, (reference, anchor, direction, reference_label, anchor_label, shown,
+    ctx = NEW_TUPLE(Context, (reference, anchor, direction, reference_label,
+                              reference_words(reference_label, reference), anchor_label, shown,
                               resolve_inner, False))
     found = rule.build(reading.groups, ctx)
-    return ResolvedDate(found.start, found.end, found.granularity, found.approximate,
-                        found.timex, f"{shown}: {found.reason}")
+    return new_resolved_date(found.start, found.end, found.granularity, found.approximate,
+                             found.timex, f"{shown}: {found.reason}")
