@@ -1,7 +1,8 @@
 """A timeline's exports as data: each output format names its file, media type and builder.
 
 Like Hugo's output formats, adding a format is one row in `OUTPUT_FORMATS`; `export_timeline`
-runs them all and returns `{relative_path: bytes}` for the writer, touching no disk or clock.
+runs them all on one `TimelineExport` (what the formats share, computed once) and returns
+`{relative_path: bytes}` for the writer, touching no disk or clock.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateline.export_calendar import build_calendar
+from dateline.export_common import TimelineExport, prepare_export
 from dateline.export_data import build_events_csv, build_events_json, build_timelinejs
 from dateline.export_feed import build_atom_feed
 from dateline.model import Site, Timeline
 
-Builder = Callable[[Site, Timeline], bytes]
+Builder = Callable[[TimelineExport], bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +45,8 @@ def export_path(timeline: Timeline, output: OutputFormat) -> str:
 
 def export_timeline(site: Site, timeline: Timeline) -> dict[str, bytes]:
     """Every export of one timeline, keyed by site-relative path."""
-    return {
-        export_path(timeline, output): output.builder(site, timeline)
-        for output in OUTPUT_FORMATS
-    }
+    export = prepare_export(site, timeline)  # sorting, dates and shared texts, done once
+    return {export_path(timeline, output): output.builder(export) for output in OUTPUT_FORMATS}
 
 
 def export_site(site: Site) -> dict[str, bytes]:

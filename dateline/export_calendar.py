@@ -6,26 +6,32 @@ place. DTSTAMP is the newest report of the event, never the time of the build.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 
-from dateline.display import format_date
-from dateline.export_common import event_updated, published_dates, source_label
-from dateline.model import Event, Site, Timeline
+from dateline.export_common import ExportEvent, TimelineExport, source_label
 
 PRODUCT_ID = "-//dateline//dateline timeline export//EN"
 MAX_LINE_OCTETS = 75
+ONE_DAY = timedelta(days=1)
 
 
 def escape_text(value: str) -> str:
     """TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newlines."""
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    if "\r" in value:
+        value = value.replace("\r\n", "\\n").replace("\r", "\\n")
+    return value.replace("\n", "\\n")
 
 
 def fold_line(line: str) -> list[str]:
     """Split a content line into pieces of at most 75 octets, never inside a UTF-8 character;
     every piece after the first starts with the space that marks a continuation."""
+    if line.isascii():  # one octet a character: cut the text itself
+        if len(line) <= MAX_LINE_OCTETS:
+            return [line]
+        step = MAX_LINE_OCTETS - 1
+        rest = range(MAX_LINE_OCTETS, len(line), step)
+        return [line[:MAX_LINE_OCTETS]] + [" " + line[start : start + step] for start in rest]
     encoded = line.encode("utf-8")
     pieces: list[str] = []
     start, room = 0, MAX_LINE_OCTETS
@@ -39,58 +45,67 @@ def fold_line(line: str) -> list[str]:
     return [pieces[0]] + [" " + piece for piece in pieces[1:]]
 
 
+def folded(line: str) -> str:
+    """A content line, folded, as text with CRLF between its pieces (none after the last)."""
+    if len(line) <= MAX_LINE_OCTETS and line.isascii():
+        return line
+    return "\r\n".join(fold_line(line))
+
+
 def ics_date(day: date) -> str:
-    return day.strftime("%Y%m%d")
+    """YYYYMMDD, the year always four digits (`strftime("%Y")` drops zeros before 1000)."""
+    return day.isoformat().replace("-", "")
 
 
 def ics_timestamp(day: date) -> str:
-    return day.strftime("%Y%m%dT000000Z")
+    return ics_date(day) + "T000000Z"
 
 
-def _description(event: Event, display: str) -> str:
-    lines = [display, event.date.explanation]
+def _description(item: ExportEvent) -> str:
+    event = item.event
+    lines = [item.display, event.date.explanation]
     if event.sources:
         lines.append("")
         lines.append("Sources:")
-        lines.extend(f"- {source_label(source)}" for source in event.sources)
+        lines.extend([f"- {source_label(source)}" for source in event.sources])
     return "\n".join(lines)
 
 
-def _event_lines(
-    site: Site, timeline: Timeline, event: Event, published: Mapping[str, date]
-) -> list[str]:
-    display = format_date(event.date, timeline.config.date_style)
-    summary = event.what + (" (date approximate)" if event.date.approximate else "")
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{event.id}@{timeline.config.slug}.dateline",
-        f"DTSTAMP:{ics_timestamp(event_updated(site, timeline, event, published))}",
-        f"DTSTART;VALUE=DATE:{ics_date(event.date.start)}",
-        # DTEND of an all-day event is exclusive: the day after the last day.
-        f"DTEND;VALUE=DATE:{ics_date(event.date.end + timedelta(days=1))}",
-        f"SUMMARY:{escape_text(summary)}",
-        f"DESCRIPTION:{escape_text(_description(event, display))}",
-        "TRANSP:TRANSPARENT",
-    ]
+def _vevent(uid_suffix: str, item: ExportEvent) -> str:
+    """One VEVENT as CRLF-terminated, folded lines."""
+    event = item.event
+    resolved = event.date
+    summary = event.what + (" (date approximate)" if resolved.approximate else "")
+    categories = ""
     if event.tags:
-        lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in event.tags))
-    lines.append("END:VEVENT")
-    return lines
+        tags = ",".join([escape_text(tag) for tag in event.tags])
+        categories = folded("CATEGORIES:" + tags) + "\r\n"
+    return (
+        "BEGIN:VEVENT\r\n"
+        f"{folded(f'UID:{event.id}{uid_suffix}')}\r\n"
+        f"DTSTAMP:{ics_timestamp(item.updated)}\r\n"
+        f"DTSTART;VALUE=DATE:{ics_date(resolved.start)}\r\n"
+        # DTEND of an all-day event is exclusive: the day after the last day.
+        f"DTEND;VALUE=DATE:{ics_date(resolved.end + ONE_DAY)}\r\n"
+        f"{folded('SUMMARY:' + escape_text(summary))}\r\n"
+        f"{folded('DESCRIPTION:' + escape_text(_description(item)))}\r\n"
+        "TRANSP:TRANSPARENT\r\n"
+        f"{categories}"
+        "END:VEVENT\r\n"
+    )
 
 
-def build_calendar(site: Site, timeline: Timeline) -> bytes:
+def build_calendar(export: TimelineExport) -> bytes:
     """Every event as an all-day entry, for calendar apps; CRLF lines, folded at 75 octets."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODUCT_ID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(timeline.config.title)}",
-    ]
-    published = published_dates(site)
-    for event in sorted(timeline.events, key=lambda event: event.sort_key):
-        lines.extend(_event_lines(site, timeline, event, published))
-    lines.append("END:VCALENDAR")
-    folded = [piece for line in lines for piece in fold_line(line)]
-    return ("\r\n".join(folded) + "\r\n").encode("utf-8")
+    config = export.timeline.config
+    head = (
+        "BEGIN:VCALENDAR\r\n"
+        "VERSION:2.0\r\n"
+        f"PRODID:{PRODUCT_ID}\r\n"
+        "CALSCALE:GREGORIAN\r\n"
+        "METHOD:PUBLISH\r\n"
+        f"{folded('X-WR-CALNAME:' + escape_text(config.title))}\r\n"
+    )
+    uid_suffix = f"@{config.slug}.dateline"
+    events = [_vevent(uid_suffix, item) for item in export.events]
+    return (head + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
