@@ -20,7 +20,9 @@ CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
 
 # Each row compiled on its own (LEAD + pattern), tried only for texts whose first word it can
 # start with (see dispatch): a first parse tries a handful of small patterns, not the table.
-ROWS = tuple(re.compile(f"{LEAD}(?:{rule.pattern})") for rule in RULES)
+# A row reads a whole expression, so it is held to the text's start (\A): a search or finditer
+# then tries one position, not each (a free-start row such as "range" was quadratic there).
+ROWS = tuple(re.compile(rf"\A{LEAD}(?:{rule.pattern})") for rule in RULES)
 COMPILED: CompiledRules = tuple(zip(RULES, ROWS, strict=True))
 FIRST_WORD_INDEX, FREE_ROWS = build_index([rule.pattern for rule in RULES])
 
@@ -225,7 +227,8 @@ def resolve_inner(text: str, ctx: Context) -> Found:
         raise DateError(f'"{text}" counts from another event; write the date itself here')
     if ctx.in_range and reading.rule.is_range:
         raise DateError(f'"{text}" is itself a range; a range runs between two dates')
-    inner = ctx._replace(text=text)
+    inner = NEW_TUPLE(Context, (ctx.reference, ctx.anchor, ctx.direction, ctx.reference_label,
+                                ctx.ref, ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range))
     return reading.rule.build(reading.groups, inner)
 
 

@@ -29,10 +29,13 @@ def describe_span(start: date, end: date) -> str:
     return f"{describe_day(start)} to {describe_day(end)}"
 
 
+@lru_cache(maxsize=4096)
 def month_end(year: int, month: int) -> date:
+    """Memoised (bounded, pure): month arithmetic runs in most calls, over few months."""
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
 def month_span(year: int, month: int) -> DaySpan:
     return date(year, month, 1), month_end(year, month)
 
@@ -55,6 +58,7 @@ def iso_week_span(day: date) -> DaySpan:
     return monday, monday + timedelta(days=6)
 
 
+@lru_cache(maxsize=4096)
 def iso_week_timex(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
