@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from json.encoder import encode_basestring
 from typing import TextIO
@@ -49,7 +49,8 @@ def resolve_line(line: str) -> dict[str, str | bool]:
     return {"error": answer} if isinstance(answer, str) else as_json(answer)
 
 
-SCAN_OBJECT = json.JSONDecoder().scan_once  # the C scanner json.loads ends up calling
+# the C scanner json.loads ends up calling (an attribute the stubs do not declare)
+SCAN_OBJECT: Callable[[str, int], tuple[object, int]] = vars(json.JSONDecoder())["scan_once"]
 
 
 def load_line(line: str) -> object:
