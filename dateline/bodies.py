@@ -8,10 +8,16 @@ is needed, so a body is converted in a worker and cached by its article's bytes 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import cast
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.inlinepatterns import DelimiterProcessor, InlineProcessor
+from markdown.treeprocessors import InlineProcessor as InlineTreeprocessor
+from markdown.util import AtomicString, Registry
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
@@ -38,42 +44,102 @@ MARKDOWN_EXTENSIONS = ("tables", "sane_lists")
 
 # A tag as nh3 serialises it (attributes double-quoted, ">" escaped inside them), or a run of text.
 TOKEN = re.compile(r'(<(?:[^>"]|"[^"]*")*>)|([^<]+)')
-HEADING_TAG = re.compile(r"^<(/?)h([1-6])\b")
-EXTERNAL_HREF = re.compile(r'<a\b[^>]*\bhref="(?:https?:)?//', re.IGNORECASE)
+# nh3 escapes "<" and ">" in text and attribute values, so every "<" of its output opens a tag and
+# the first ">" closes it. Headings carry no attributes; an external link gets rel before its ">".
+HEADING_TAG = re.compile(r"<(/?)h([1-5])>")
+EXTERNAL_LINK_TAG = re.compile(r'(<a\b[^>]*\bhref="(?:https?:)?//[^>]*)>', re.IGNORECASE)
+# Python-Markdown tries every inline pattern on every text, in Python; each stock pattern's
+# expression cannot match without one of these strings, so a text lacking them all skips it.
+INLINE_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("![",),
+    "image_reference": ("![",),
+    "short_reference": ("[",),
+    "short_image_ref": ("![",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": ("  \n",),
+    "html": ("<",),
+    "entity": ("&",),
+})
+
+INLINE_PRIORITY = 20  # the stock "inline" treeprocessor's place: after the tree is built
+
+# Configuration only, like a compiled expression: built once instead of once per body.
+SANITISER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    url_schemes=set(URL_SCHEMES),
+    clean_content_tags=set(DROPPED_WITH_CONTENT),
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+class TriggeredInlineProcessor(InlineTreeprocessor):
+    """Python-Markdown's inline pass, skipping each pattern whose trigger the text lacks: the
+    stock pass would try it and find nothing, so the output is the same, and most prose skips
+    nearly all of them. Patterns we know no trigger for are always tried."""
+
+    def run(self, tree: Element, ancestors: list[str] | None = None) -> Element:
+        # types-Markdown names the wrong InlineProcessor class for the registry's items.
+        patterns = cast("Registry[InlineProcessor]", self.inlinePatterns)
+        known = {id(patterns[name]): name for name in INLINE_TRIGGERS if name in patterns}
+        self._ordered = [(pattern, _triggers(known.get(id(pattern)), pattern))
+                         for pattern in patterns]
+        return super().run(tree, ancestors)
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
+        """The stock loop (same name, so the stock pass calls it), with the trigger test."""
+        if isinstance(data, AtomicString):
+            return data
+        apply = cast(Callable[[InlineProcessor, str, int, int], tuple[str, bool, int]],
+                     self._InlineProcessor__applyPattern)  # type: ignore[attr-defined]
+        ordered = self._ordered
+        start_index = 0
+        while patternIndex < len(ordered):
+            pattern, triggers = ordered[patternIndex]
+            if triggers is not None and not any(trigger in data for trigger in triggers):
+                matched, start_index = False, 0
+            else:
+                data, matched, start_index = apply(pattern, data, patternIndex, start_index)
+            if not matched:
+                patternIndex += 1
+        return data
+
+
+def _triggers(name: str | None, pattern: InlineProcessor) -> tuple[str, ...] | None:
+    """What a stock pattern needs in the text; None (always try it) for any other pattern."""
+    if type(pattern).__module__ != "markdown.inlinepatterns":
+        return None
+    if type(pattern) is DelimiterProcessor:
+        return tuple(pattern.tokens)  # its expression is the alternation of its tokens
+    return INLINE_TRIGGERS.get(name) if name is not None else None
 
 
 def new_converter() -> markdown.Markdown:
     """A Markdown converter to reuse across bodies (building one costs more than converting)."""
-    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    converter.treeprocessors.register(
+        TriggeredInlineProcessor(converter), "inline", INLINE_PRIORITY
+    )
+    return converter
 
 
 def body_html(body: str, converter: markdown.Markdown | None = None) -> str:
-    """Markdown to sanitised HTML, headings moved down one level (the page owns the h1)."""
+    """Markdown to sanitised HTML, headings moved down one level (the page owns the h1), and
+    rel="noopener noreferrer" on external links."""
     converter = converter or new_converter()
-    raw = converter.reset().convert(body)
-    clean = nh3.clean(
-        raw,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        clean_content_tags=set(DROPPED_WITH_CONTENT),
-        link_rel=None,
-        strip_comments=True,
-    )
-    return "".join(_adjust_tag(token) for token in _tokens(clean))
+    clean = SANITISER.clean(converter.reset().convert(body))
+    if "<h" in clean:
+        clean = HEADING_TAG.sub(_demoted_heading, clean)
+    if "<a " in clean:
+        clean = EXTERNAL_LINK_TAG.sub(r'\1 rel="noopener noreferrer">', clean)
+    return clean
 
 
-def _tokens(html: str) -> Iterator[str]:
-    for match in TOKEN.finditer(html):
-        yield match.group(0)
-
-
-def _adjust_tag(token: str) -> str:
-    """Demote headings by one level; give external links rel="noopener noreferrer"."""
-    heading = HEADING_TAG.match(token)
-    if heading is not None:
-        level = min(int(heading.group(2)) + 1, 6)
-        return f"<{heading.group(1)}h{level}" + token[heading.end():]
-    if EXTERNAL_HREF.match(token):
-        return token[:-1] + ' rel="noopener noreferrer">'
-    return token
+def _demoted_heading(tag: re.Match[str]) -> str:
+    return f"<{tag.group(1)}h{int(tag.group(2)) + 1}>"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import markdown
 import pytest
 from sample_site import IRAQ, KH, WIRE, YEMEN, build_site
 
+from dateline.bodies import MARKDOWN_EXTENSIONS, body_html, new_converter
 from dateline.markup import DatedPhrase, dated_phrases, render_markdown
 
 TUESDAY = DatedPhrase("kh-strikes", "proxy-attacks", "Tuesday", date(2024, 1, 23))
@@ -65,6 +67,33 @@ def test_body_headings_move_below_the_page_title() -> None:
     html = render_markdown("# Top\n\n## Next\n\n###### Deep\n")
     assert "<h2>Top</h2>" in html and "<h3>Next</h3>" in html and "<h6>Deep</h6>" in html
     assert "<h1" not in html
+
+
+EVERY_INLINE_FORM = (
+    "Plain prose on Tuesday, with no inline syntax at all.",
+    "Code `x < y` and ``a ` b`` and an escaped \\*star\\* and \\`tick.",
+    "Links [a](https://example.org/a \"t\"), [b][r], [r], ![i](p.png) ![j][r] ![r]\n\n"
+    "[r]: https://example.org/r",
+    "Auto <https://example.org/x> and <someone@example.org>; a break  \nhere.",
+    "Inline <abbr title=\"x\">HTML</abbr>, &amp; &#38; &copy; and a bare & sign.",
+    "**strong**, *em*, __strong__, _em_, ***both***, snake_case_word and 2 * 3 * 4.",
+    "# Head *em*\n\n- item [l](../x.html)\n- `code` item\n\n> quote **b**\n\n| a | *b* |\n"
+    "|---|---|\n| `1` | [2](https://example.org) |",
+    "Nested **bold [link *em*](https://example.org) tail** and *em `code` em*.",
+)
+
+
+@pytest.mark.parametrize("body", EVERY_INLINE_FORM)
+def test_inline_shortcut_converts_like_stock_python_markdown(body: str) -> None:
+    """new_converter skips patterns whose trigger a text lacks; the HTML must not change."""
+    stock = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    ours = new_converter()
+    assert ours.reset().convert(body) == stock.reset().convert(body)
+    assert [type(p).__name__ for p in ours.treeprocessors] == [
+        type(p).__name__.replace("InlineProcessor", "TriggeredInlineProcessor")
+        for p in stock.treeprocessors
+    ]
+    assert body_html(body, ours) == body_html(body, new_converter())
 
 
 def test_each_document_starts_fresh() -> None:
