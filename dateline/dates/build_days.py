@@ -136,9 +136,11 @@ def month_day_candidates(month: int, day: int, around: date, text: str) -> list[
 def month_day(groups: Groups, ctx: Context) -> Found:
     """A month and day without a year: the closest such day (ties and 2x weighting in spans)."""
     month, day = month_of(groups["month"] or ""), number_of(groups["day"] or "")
-    if groups.get("year"):
-        year = int(groups["year"] or "")
-        written = checked_date(year, month, day, ctx.text)
+    year_text = groups.get("year")
+    if year_text:
+        written = checked_date(int(year_text), month, day, ctx.text)
+        if not groups.get("weekday"):  # the common case: nothing to check
+            return one_day(written, "the date as written")
         return check_weekday(groups, one_day(written, f"the date as written{weekday_note(groups)}"))
     ref = ctx.reference
     if day <= 28 and ctx.direction == "past":  # the common case, computed directly

@@ -50,8 +50,11 @@ def counted(start: date, end: date, offset: Offset, reason: str) -> Found:
 def ago(groups: Groups, ctx: Context) -> Found:
     """Days and weeks: the exact day; months and years: the calendar unit holding it (approx)."""
     offset = offset_of(groups)
-    start, end, _ = moved(ctx.reference, offset, -1)
     reason = f"{count_words(offset)} before {ctx.ref}"
+    if offset.low == offset.high and not offset.in_months:  # one day, most often
+        return one_day(ctx.reference - timedelta(days=offset.low), reason,
+                       offset.approximate or offset.unit == "hour")
+    start, end, _ = moved(ctx.reference, offset, -1)
     return whole_units(start, end, offset, reason) if offset.in_months else \
         counted(start, end, offset, reason)
 
@@ -120,6 +123,11 @@ def from_anchor(groups: Groups, ctx: Context) -> Found:
     offset = offset_of(groups)
     base, words = base_span(groups, ctx)
     sign = -1 if (groups.get("relation") or "") in BACKWARD else 1
+    if offset.low == offset.high and not offset.in_months:  # one day, most often
+        day = (base.start - timedelta(days=offset.low) if sign < 0
+               else base.end + timedelta(days=offset.low))
+        return one_day(day, f"{count_words(offset)} {'before' if sign < 0 else 'after'} {words}",
+                       offset.approximate or offset.unit == "hour")
     start, end, note = moved(base.start if sign < 0 else base.end, offset, sign)
     return counted(start, end, offset,
                    f"{count_words(offset)} {'before' if sign < 0 else 'after'} {words}{note}")

@@ -13,7 +13,7 @@ from dateline.dates.dispatch import LEAD, build_index, candidate_rows
 from dateline.dates.readings import Context, Found, reference_words
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
-from dateline.model import Direction, Granularity, ResolvedDate, Span
+from dateline.model import Direction, ResolvedDate, Span
 
 MAX_LENGTH = 200
 CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
@@ -67,23 +67,11 @@ HINT_WORDS = tuple(sorted(word for word in KNOWN_WORDS if len(word) > 3))
 NEW_TUPLE = tuple.__new__
 NEW_OBJECT = object.__new__
 # ResolvedDate is a frozen dataclass with slots: its generated __init__ sets each field through
-# object.__setattr__ (about twice the cost of the slots' own setters), once per call.
-SET_FIELDS = tuple(vars(ResolvedDate)[name].__set__ for name in
-                   ("start", "end", "granularity", "approximate", "timex", "explanation"))
-
-
-def new_resolved_date(start: date, end: date, granularity: Granularity, approximate: bool,
-                      timex: str, explanation: str) -> ResolvedDate:
-    """ResolvedDate(...) with the same fields, built through the slot setters."""
-    resolved: ResolvedDate = NEW_OBJECT(ResolvedDate)
-    set_start, set_end, set_granularity, set_approximate, set_timex, set_explanation = SET_FIELDS
-    set_start(resolved, start)
-    set_end(resolved, end)
-    set_granularity(resolved, granularity)
-    set_approximate(resolved, approximate)
-    set_timex(resolved, timex)
-    set_explanation(resolved, explanation)
-    return resolved
+# object.__setattr__, about twice the cost of the slots' own setters; resolve, once per call,
+# sets the same six fields through those setters instead.
+(SET_START, SET_END, SET_GRANULARITY, SET_APPROXIMATE, SET_TIMEX, SET_EXPLANATION) = (
+    vars(ResolvedDate)[name].__set__
+    for name in ("start", "end", "granularity", "approximate", "timex", "explanation"))
 
 
 class Reading(NamedTuple):
@@ -239,15 +227,21 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
     reading = read(text)
     if isinstance(reading, Failure):
         raise DateError(reading.message, reading.offset)
-    shown, rule = reading.shown, reading.rule
+    rule, groups, shown = reading
     if rule.anchored is (anchor is None):
         if anchor is None:
             raise DateError(f'"{shown}" counts from another event: add `anchor:`')
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
     # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
-    ctx = NEW_TUPLE(Context, (reference, anchor, direction, reference_label,
-                              reference_words(reference_label, reference), anchor_label, shown,
-                              resolve_inner, False))
-    found = rule.build(reading.groups, ctx)
-    return new_resolved_date(found.start, found.end, found.granularity, found.approximate,
-                             found.timex, f"{shown}: {found.reason}")
+    start, end, granularity, approximate, timex, reason = rule.build(groups, NEW_TUPLE(
+        Context, (reference, anchor, direction, reference_label,
+                  reference_words(reference_label, reference), anchor_label, shown,
+                  resolve_inner, False)))
+    resolved: ResolvedDate = NEW_OBJECT(ResolvedDate)
+    SET_START(resolved, start)
+    SET_END(resolved, end)
+    SET_GRANULARITY(resolved, granularity)
+    SET_APPROXIMATE(resolved, approximate)
+    SET_TIMEX(resolved, timex)
+    SET_EXPLANATION(resolved, f"{shown}: {reason}")
+    return resolved
