@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -87,12 +88,12 @@ class Failure(NamedTuple):
     offset: int
 
 
-def normalise(text: str) -> tuple[str, tuple[int, ...]]:
+def normalise(text: str) -> tuple[str, Sequence[int]]:
     """Lower case, straight quotes, one kind of dash and space; with each char's source index."""
     if (text.isascii() and text and text[0] not in NO_CLEANUP_EDGES
             and text[-1] not in EDGE_PUNCTUATION and NEEDS_CLEANUP.search(text) is None):
         # the common case: nothing to map, collapse, re-space or strip; only lower case
-        return text.lower(), tuple(range(len(text)))
+        return text.lower(), range(len(text))
     mapped = text.translate(TRANSLATION)
     lowered = mapped.lower()
     if len(lowered) != len(mapped):
@@ -139,7 +140,7 @@ def read(text: str) -> Reading | Failure:
     rule, groups = found[0], found[1].groupdict()
     # a greedy row re-reads its parts; name a bad word here, where its offset is known
     problem = rule.greedy and unreadable_word(text, normal, positions, 0)
-    return problem or Reading(rule, groups, " ".join(text.split()))
+    return problem or NEW_TUPLE(Reading, (rule, groups, " ".join(text.split())))
 
 
 def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
@@ -151,7 +152,7 @@ def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
     return None
 
 
-def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failure:
+def explain_failure(text: str, normal: str, positions: Sequence[int]) -> Failure:
     """Words left over after a reading ('Tuesday, or perhaps Wednesday'), else the first
     unknown word with a did-you-mean from the lexicon, else a plain refusal."""
     used = 0
@@ -173,7 +174,7 @@ def explain_failure(text: str, normal: str, positions: tuple[int, ...]) -> Failu
                    positions[0])
 
 
-def unreadable_word(text: str, normal: str, positions: tuple[int, ...],
+def unreadable_word(text: str, normal: str, positions: Sequence[int],
                     start: int) -> Failure | None:
     """A lunar feast (refused with its reason), or the first word no rule or lexicon knows."""
     for feast in LUNAR_FEASTS if ANY_LUNAR_FEAST.search(normal) else ():

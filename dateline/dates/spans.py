@@ -148,7 +148,13 @@ def closest(candidates: Iterable[DaySpan], reference: date, direction: str) -> D
         return max(span for span in ordered if span[0] <= reference)
     best, best_distance = ordered[0], distance(ordered[0], reference)
     for span in ordered[1:]:  # in date order, so a tie keeps the earlier (past) candidate
-        span_distance = distance(span, reference)
+        start, end = span  # `distance`, inlined: this loop runs in most calls
+        if end < reference:
+            span_distance = (reference - end).days
+        elif start > reference:
+            span_distance = 2 * (start - reference).days
+        else:
+            span_distance = 0
         if span_distance < best_distance:
             best, best_distance = span, span_distance
     return best
