@@ -14,8 +14,24 @@ from dateline.dates import lexicon
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Longest first, so 'sept' is tried before 'sep' and 'christmas eve' before 'christmas'."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+    """The words as a trie, 'sep(?:t(?:ember)?)?': the same texts as 'september|sept|sep', and
+    still longest first ('christmas eve' before 'christmas'), but the engine reads each letter
+    once instead of trying every word in turn, and the pattern is a fraction of the length."""
+    return _trie(sorted(set(words)))
+
+
+def _trie(words: list[str]) -> str:
+    """Words sharing a first letter share a branch; a word that ends where longer ones go on
+    makes the rest optional (greedy, so the longer words are tried first)."""
+    if len(words) == 1:
+        return re.escape(words[0])
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + _trie(rest) for first, rest in sorted(by_first.items())]
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in words else body
 
 
 WEEKDAY = rf"(?:{alternation(lexicon.WEEKDAYS)})\b\.?"
