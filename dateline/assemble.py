@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
@@ -13,8 +13,10 @@ from dateline.dates.anchors import dependency_order
 from dateline.errors import ContentError, DateError
 from dateline.model import (
     Article,
+    DateProblem,
     Event,
     EventSpec,
+    Presolved,
     ResolvedDate,
     Site,
     SiteConfig,
@@ -28,16 +30,41 @@ Key = tuple[str, str]  # (timeline slug, event id)
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """One article's report of an event."""
+    """One article's report of an event, with its date when it needs no anchor and was read."""
 
     article: Article
     spec: EventSpec
+    known: ResolvedDate | DateProblem | None = None
+
+
+def resolve_spec(
+    article: Article, spec: EventSpec, anchor: Span | None = None, anchor_label: str = "the anchor"
+) -> ResolvedDate | DateProblem:
+    """One event's date as its article words it, against the article's reference date."""
+    try:
+        return resolve(
+            spec.when,
+            article.reference,
+            anchor=anchor,
+            direction=spec.direction,
+            reference_label=article.reference_note,
+            anchor_label=anchor_label,
+        )
+    except DateError as problem:
+        return DateProblem(problem.message, problem.offset)
+
+
+def presolve(article: Article) -> Presolved:
+    """The dates that need only the article itself: a worker reads them with the article, and
+    the cache keeps them with it, so the serial assembly resolves only anchored events."""
+    return tuple(None if spec.anchor else resolve_spec(article, spec) for spec in article.events)
 
 
 def assemble(
-    config: SiteConfig, articles: Sequence[Article]
+    config: SiteConfig, articles: Sequence[Article], presolved: Mapping[str, Presolved] = {}
 ) -> tuple[Site | None, list[ContentError]]:
-    """The whole site's data, or every problem found on the way."""
+    """The whole site's data, or every problem found on the way; `presolved` holds dates that
+    `presolve` already read, by article path."""
     articles = sorted(articles, key=lambda article: article.path)
     errors: list[ContentError] = _page_name_collisions(articles)
     known = {timeline.slug for timeline in config.timelines}
@@ -47,8 +74,9 @@ def assemble(
             errors.append(_unknown_timeline(article, sorted(known)))
             continue
         errors += _duplicate_ids(article)
-        for spec in article.events:
-            reports[(article.timeline, spec.id)].append(Report(article, spec))
+        read = presolved.get(article.path) or (None,) * len(article.events)
+        for spec, date_read in zip(article.events, read, strict=True):
+            reports[(article.timeline, spec.id)].append(Report(article, spec, date_read))
     anchors: dict[Key, list[Key]] = {}
     for key, group in reports.items():
         anchors[key] = []
@@ -82,30 +110,19 @@ def _resolve_event(
     errors: list[ContentError] = []
     for report in group:
         spec, article = report.spec, report.article
-        anchor: Span | None = None
-        anchor_label = "the anchor"
+        found = report.known
         if spec.anchor is not None:
             if (key[0], spec.anchor) not in resolved:
                 continue  # an unknown anchor, already reported
             anchor = resolved[(key[0], spec.anchor)].date.span
-            anchor_label = spec.anchor
-        try:
-            dates.append(
-                resolve(
-                    spec.when,
-                    article.reference,
-                    anchor=anchor,
-                    direction=spec.direction,
-                    reference_label=article.reference_note,
-                    anchor_label=anchor_label,
-                )
-            )
-        except DateError as problem:
-            errors.append(
-                ContentError(
-                    spec.at.path, spec.at.line, spec.at.column + problem.offset, problem.message
-                )
-            )
+            found = resolve_spec(article, spec, anchor, spec.anchor)
+        elif found is None:
+            found = resolve_spec(article, spec)
+        if isinstance(found, DateProblem):
+            column = spec.at.column + found.offset
+            errors.append(ContentError(spec.at.path, spec.at.line, column, found.message))
+        else:
+            dates.append(found)
     if errors or not dates:
         return None, errors
     merged, conflict = merge_reports(group, dates)

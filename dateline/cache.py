@@ -1,11 +1,13 @@
 """The on-disk build cache, `.dateline-cache/` beside the output directory: a hint, never a source.
 
 Each table is one pickle holding its format number, a salt (dateline's version, and the template
-hash where pages depend on it) and a dict from content fingerprints to results. A table that is
-missing, unreadable, corrupt or written by another version or format is treated as empty, so the
-worst a bad cache can do is cost a full build. Tables are replaced atomically (write, then
-rename), so a killed build or two builds at once leave a whole table or none. The folder is the
-user's own, beside their output; pickles from elsewhere must never be copied into it.
+hash where pages depend on it) and a dict: loaded articles by their file's fingerprint, and the
+manifest of the last build (each output's input fingerprint and the stamp of the file written).
+Values are bytes or plain tuples, never model objects, so a table loads in milliseconds. A
+table that is missing, unreadable, corrupt or written by another version or format is treated
+as empty, so the worst a bad cache can do is cost a full build. Tables are replaced atomically
+(write, then rename), so a killed build or two builds at once leave a whole table or none. The
+folder is the user's own, beside their output; pickles from elsewhere must never be copied in.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from pathlib import Path
 
 from dateline import __version__
 
-FORMAT = 1
-BUILD_KEY = "build"  # the outputs entry holding the fingerprint of the build's inputs
+FORMAT = 2
 CACHE_DIR_NAME = ".dateline-cache"
 
 
@@ -84,24 +85,3 @@ def save_table(
     except OSError:
         with suppress(OSError):  # the folder itself may be what failed
             partial.unlink(missing_ok=True)
-
-
-def output_files(entries: Mapping[str, object]) -> dict[str, bytes]:
-    """The files of a table's entries, in path order."""
-    files: dict[str, bytes] = {}
-    for name, entry in entries.items():
-        if name != BUILD_KEY and well_formed(entry):
-            assert isinstance(entry, tuple)
-            files.update(entry[1])
-    return dict(sorted(files.items()))
-
-
-def well_formed(entry: object) -> bool:
-    """(fingerprint, {path: bytes}): anything else in a table is not used."""
-    return (
-        isinstance(entry, tuple)
-        and len(entry) == 2
-        and isinstance(entry[0], str)
-        and isinstance(entry[1], dict)
-        and all(isinstance(p, str) and isinstance(d, bytes) for p, d in entry[1].items())
-    )

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-
-from jinja2 import TemplateError, TemplateSyntaxError
 
 from dateline import __version__
 from dateline.errors import ContentError, format_report
@@ -207,18 +204,6 @@ def suggest(path: Path, write: bool) -> int:
     return 0
 
 
-def template_problem(problem: TemplateError) -> str:
-    """A broken template, reported like a content problem: where, and what."""
-    where = "a template"
-    if isinstance(problem, TemplateSyntaxError):
-        where = f"{problem.filename or problem.name}:{problem.lineno}"
-    else:  # Jinja rewrites tracebacks so that template lines appear as frames
-        for frame, line in traceback.walk_tb(problem.__traceback__):
-            if frame.f_code.co_filename.endswith((".html", ".css", ".xml")):
-                where = f"{frame.f_code.co_filename}:{line}"
-    return f"{where}: template error: {problem.message}; nothing was written."
-
-
 def build(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> int:
     return 1 if build_and_write(content, out, pdf, jobs) else 0
 
@@ -227,8 +212,9 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
     """One build, reported on the terminal; returns what went wrong, or None."""
     from dateline.cache import cache_dir_for
     from dateline.parallel import default_jobs
-    from dateline.pipeline import build_files
-    from dateline.write import WriteError, build_lock, write_site
+    from dateline.pipeline import build as build_into
+    from dateline.render import TemplateProblem
+    from dateline.write import WriteError, build_lock
 
     if pdf:
         from dateline.pdf import pdf_unavailable
@@ -241,23 +227,23 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
                 file=sys.stderr,
             )
             pdf = False
+    cache_dir = cache_dir_for(out)
     try:
-        files, errors = build_files(
-            content, pdf=pdf, jobs=jobs or default_jobs(), cache_dir=cache_dir_for(out)
-        )
-    except TemplateError as problem:
-        message = template_problem(problem)
-        print(message, file=sys.stderr)
-        return message
-    if errors or files is None:
-        message = format_report(with_source_lines(errors))
-        print(message, file=sys.stderr)
-        return message
-    try:
-        with build_lock(out.absolute().parent / ".dateline-cache"):
-            changed = write_site(out, files)
+        with build_lock(cache_dir):
+            written, errors = build_into(content, out, pdf, jobs or default_jobs(), cache_dir)
+    except TemplateProblem as problem:
+        message = str(problem)
     except WriteError as problem:
-        print(f"error: {problem}", file=sys.stderr)
-        return f"error: {problem}"
-    print(f"built {len(files)} files into {out} ({changed} changed)")
-    return None
+        message = f"error: {problem}"
+    except OSError as problem:  # a worker could not write its files into the staging directory
+        message = (
+            f"error: cannot write {out}: {problem.strerror or problem}; "
+            "check that the disk has room and the directory is writable"
+        )
+    else:
+        if written is not None and not errors:
+            print(f"built {written.files} files into {out} ({written.changed} changed)")
+            return None
+        message = format_report(with_source_lines(errors))
+    print(message, file=sys.stderr)
+    return message

@@ -41,6 +41,17 @@ class ResolvedDate:
 
 
 @dataclass(frozen=True, slots=True)
+class DateProblem:
+    """A `DateError` kept as a value, so a worker process can hand it over and the cache keep it."""
+
+    message: str
+    offset: int
+
+
+Presolved = tuple[ResolvedDate | DateProblem | None, ...]  # an article's events; None: anchored
+
+
+@dataclass(frozen=True, slots=True)
 class Position:
     """Where a value stands in a source file: project-relative path, 1-based line and column."""
 

@@ -1,153 +1,179 @@
-"""Every output file from the assembled site, remaking only what the last build cannot lend.
+"""Every output of the site, made by worker processes straight into the staging directory, or
+lent from the last build where nothing it is made from has changed.
 
-Each output is fingerprinted by exactly what it is made from: a page by its template's name and
-its whole context (the article, its events' resolved dates and sources, the site's chrome), a
-timeline's exports by that timeline and the articles they cite, a brief by its print HTML.
-The cache table is salted with the code and template hashes, so a template edit remakes all.
-Results are merged by path, so the bytes do not depend on the cache or on the worker count.
+Outputs come in units, each made whole by one task: the home page, a timeline's page and
+exports, a timeline's brief, an article's page, the tag pages, the static files. A unit's key
+fingerprints what it is made from, computed from the content files' fingerprints alone:
+
+- a timeline's events come only from its own articles, so a timeline's key covers the site
+  configuration and the `front` of each of its articles (everything but their bodies);
+- an article's page is its file and its timeline's key;
+- the home and tag pages read every timeline's key.
+
+Templates and dateline's own code salt the whole manifest, so editing either remakes all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 
-from dateline.cache import fingerprint, well_formed
-from dateline.model import Site, Timeline
-from dateline.parallel import CHUNKS_PER_WORKER, export_timelines, render_pages, run_tasks
+from dateline.articles import CODEC, LoadedArticle
+from dateline.cache import fingerprint
+from dateline.contexts import events_of_article
+from dateline.export import export_timeline
+from dateline.manifest import Record
+from dateline.model import Article, Event, Site, SiteConfig, Timeline
 from dateline.render import (
-    Page,
-    article_page_inputs,
+    article_page,
+    events_by_key,
+    home_page,
     make_environment,
-    site_pages,
+    render_page,
     static_files,
+    tag_pages,
+    template_problem,
+    timeline_page,
 )
+from dateline.write import Stamp, write_file
 
-Entry = tuple[str, dict[str, bytes]]  # (fingerprint of the inputs, {path: bytes})
+ARTICLES_PER_TASK = 200
 
 
-def render_outputs(
-    site: Site,
-    bodies: Mapping[str, str],
-    folders: Sequence[Path],
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str  # "home", "static", "tags", "timeline:<slug>", "brief:<slug>", "article:<path>"
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """What a task reports back: each unit's files and stamps, and how many had new bytes."""
+
+    records: dict[str, Record]
+    changed: int
+
+
+@dataclass(frozen=True)
+class OutputInputs:
+    """What every unit is made from. Forked workers inherit it; it is never pickled."""
+
+    site: Site
+    articles: Mapping[str, LoadedArticle]  # by path: the article and its body HTML
+    article_events: Mapping[str, tuple[Event, ...]]  # by article path
+    folders: tuple[str, ...]
+    staging: str
+    old: str
+
+
+def timeline_keys(
+    site: Site, loaded: Mapping[str, LoadedArticle], chrome: str
+) -> dict[str, str]:
+    fronts: dict[str, list[str]] = {t.config.slug: [chrome, t.config.slug] for t in site.timelines}
+    for article in site.articles:
+        fronts[article.timeline] += [article.path, loaded[article.path].front]
+    return {slug: fingerprint(*parts) for slug, parts in fronts.items()}
+
+
+def plan(
+    site: Site, loaded: Mapping[str, LoadedArticle], file_keys: Mapping[str, str], chrome: str,
     pdf: bool,
-    jobs: int,
-    last: Mapping[str, object],
-) -> dict[str, Entry]:
-    """Table entries for every output: reused from `last` where the fingerprint matches."""
-    env = make_environment(folders)
-    entries: dict[str, Entry] = {}
-    unchanged: set[str] = set()
-    for path, inputs in article_page_inputs(site).items():
-        key = fingerprint("article inputs", inputs)
-        if _hit(last, path, key):
-            entries[f"page:{path}"] = (key, {path: _bytes(last, path)})
-            unchanged.add(path)
-        else:
-            entries[f"page:{path}"] = (key, {})
-    pages = site_pages(site, bodies, skip=unchanged)
-    keys = [
-        entries[f"page:{page.path}"][0]
-        if page.path.startswith("articles/")
-        else fingerprint(page.template, context_bytes(page))
-        for page in pages
+) -> list[Unit]:
+    """Every unit of the site and its key, cheapest to compute first."""
+    keys = timeline_keys(site, loaded, chrome)
+    every = sorted(keys.values())
+    units = [
+        Unit("static", fingerprint("static")),
+        Unit("home", fingerprint("home", *every)),
+        Unit("tags", fingerprint("tags", *every)),
     ]
-    stale = [page for page, key in zip(pages, keys, strict=True) if not _hit(last, page.path, key)]
-    fresh = dict(zip([page.path for page in stale], _render(stale, folders, jobs), strict=True))
-    for page, key in zip(pages, keys, strict=True):
-        data = fresh[page.path] if page.path in fresh else _bytes(last, page.path)
-        entries[f"page:{page.path}"] = (key, {page.path: data})
-    for path, data in static_files(env).items():
-        entries[f"page:{path}"] = (fingerprint(data), {path: data})
-    entries.update(_exports(site, jobs, last))
-    if pdf:
-        entries.update(_briefs(site, env, jobs, last))
-    return entries
+    for slug, key in keys.items():
+        units.append(Unit(f"timeline:{slug}", fingerprint("timeline", key)))
+        if pdf:
+            units.append(Unit(f"brief:{slug}", fingerprint("brief", key)))
+    for article in site.articles:
+        key = fingerprint("article", keys[article.timeline], file_keys[article.path])
+        units.append(Unit(f"article:{article.path}", key))
+    return units
 
 
-def context_bytes(page: Page) -> str:
-    """A page's inputs as text for its fingerprint: every value in a context is a string, a
-    number, a tuple or a frozen dataclass, whose repr shows all of it (and is faster than
-    pickling slotted dataclasses)."""
-    return repr(page.context)
+def tasks_for(units: Sequence[str], jobs: int) -> list[tuple[str, ...]]:
+    """Units grouped for workers: the heavy ones alone and first, article pages in chunks."""
+    heavy = [(name,) for name in units if name.startswith(("brief:", "timeline:", "tags"))]
+    light = [name for name in units if name.startswith(("home", "static"))]
+    pages = [name for name in units if name.startswith("article:")]
+    size = max(1, min(ARTICLES_PER_TASK, -(-len(pages) // max(jobs * 4, 1))))
+    chunks = [tuple(pages[start : start + size]) for start in range(0, len(pages), size)]
+    return heavy + ([tuple(light)] if light else []) + chunks
 
 
-def export_scope(site: Site, timeline: Timeline) -> Site:
-    """The part of the site a timeline's exports read: its config, the timeline, and the
-    articles it cites (for their `published`; bodies are left out, as no export reads them,
-    so a body edit that leaves the events alone does not remake the exports)."""
-    cited = {source.article for event in timeline.events for source in event.sources}
-    articles = tuple(
-        replace(article, body="")
-        for article in site.articles
-        if article.stem in cited or article.timeline == timeline.config.slug
-    )
-    return Site(site.config, (timeline,), articles, site.updated)
+def make(inputs: OutputInputs, task: tuple[str, ...]) -> Made:
+    """Make a task's units and write their files into the staging directory."""
+    env = _environment(inputs.folders)
+    records: dict[str, Record] = {}
+    changed = 0
+    for name in task:
+        try:
+            files, extra = _unit_files(inputs, env, name)
+        except TemplateError as problem:
+            raise template_problem(problem) from None
+        stamps: dict[str, Stamp] = {}
+        for path, data in files.items():
+            stamps[path], new = write_file(inputs.staging, inputs.old, path, data)
+            changed += new
+        records[name] = ("", stamps, extra)
+    return Made(records, changed)
 
 
-def _hit(last: Mapping[str, object], path: str, key: str) -> bool:
-    entry = last.get(f"page:{path}")
-    return well_formed(entry) and entry[0] == key and path in entry[1]  # type: ignore[index]
+def article_events(site: Site) -> dict[str, tuple[Event, ...]]:
+    index = events_by_key(site)
+    return {article.path: events_of_article(article, index) for article in site.articles}
 
 
-def _bytes(last: Mapping[str, object], path: str) -> bytes:
-    entry = last[f"page:{path}"]
-    assert isinstance(entry, tuple)
-    data: bytes = entry[1][path]
-    return data
+def skeleton(config: SiteConfig) -> Site:
+    """The site without events or articles: all an article page reads besides its own."""
+    return Site(config, tuple(Timeline(t, (), None) for t in config.timelines), (), None)
 
 
-def _render(pages: Sequence[Page], folders: Sequence[Path], jobs: int) -> list[bytes]:
-    """Pages rendered in chunks, on `jobs` workers when there are enough of them."""
-    names = tuple(str(folder) for folder in folders)
-    size = max(1, -(-len(pages) // (max(jobs, 1) * CHUNKS_PER_WORKER)))
-    tasks = [(names, pages[start : start + size]) for start in range(0, len(pages), size)]
-    return run_tasks(render_pages, tasks, jobs if len(pages) >= 32 else 1)
+@lru_cache(maxsize=4)
+def _environment(folders: tuple[str, ...]) -> Environment:
+    """One environment per process and template folders, so each template compiles once."""
+    return make_environment([Path(folder) for folder in folders])
 
 
-def _exports(site: Site, jobs: int, last: Mapping[str, object]) -> dict[str, Entry]:
-    entries: dict[str, Entry] = {}
-    stale: list[tuple[str, Site]] = []
-    for timeline in site.timelines:
-        name = f"export:{timeline.config.slug}"
-        scope = export_scope(site, timeline)
-        key = fingerprint(repr(scope))
-        entry = last.get(name)
-        if well_formed(entry) and isinstance(entry, tuple) and entry[0] == key:
-            entries[name] = entry
-        else:
-            stale.append((key, scope))
-    tasks = [(scope, scope.timelines) for _, scope in stale]
-    for (key, scope), files in zip(stale, run_tasks(export_timelines, tasks, jobs), strict=True):
-        entries[f"export:{scope.timelines[0].config.slug}"] = (key, files)
-    return entries
+def _unit_files(
+    inputs: OutputInputs, env: Environment, name: str
+) -> tuple[dict[str, bytes], bytes]:
+    kind, _, item = name.partition(":")
+    site = inputs.site
+    if kind == "article":
+        entry = inputs.articles[item]
+        article = entry.article
+        assert isinstance(article, Article) and entry.body is not None
+        events = inputs.article_events[item]
+        page = article_page(site, article, entry.body, events)
+        return {page.path: render_page(env, page)}, CODEC.pack(events)
+    if kind == "timeline":
+        timeline = _timeline(site, item)
+        page = timeline_page(site, timeline)
+        return {page.path: render_page(env, page), **export_timeline(site, timeline)}, b""
+    if kind == "brief":
+        from dateline.pdf import brief_epoch, brief_html, html_to_pdf
+
+        timeline = _timeline(site, item)
+        pdf = html_to_pdf(brief_html(site, timeline, env), brief_epoch(timeline))
+        return {f"{item}/brief.pdf": pdf}, b""
+    if kind == "tags":
+        return {page.path: render_page(env, page) for page in tag_pages(site)}, b""
+    if kind == "home":
+        page = home_page(site)
+        return {page.path: render_page(env, page)}, b""
+    return static_files(env), b""
 
 
-def _briefs(
-    site: Site, env: Environment, jobs: int, last: Mapping[str, object]
-) -> dict[str, Entry]:
-    """Each timeline's PDF, remade only when its print HTML (or its date stamp) changed."""
-    from dateline.parallel import print_briefs
-    from dateline.pdf import brief_epoch, brief_html
-
-    entries: dict[str, Entry] = {}
-    stale: list[tuple[str, str, str, int]] = []
-    for timeline in site.timelines:
-        name = f"pdf:{timeline.config.slug}"
-        html = brief_html(site, timeline, env)
-        epoch = brief_epoch(timeline)
-        key = fingerprint(html, str(epoch))
-        entry = last.get(name)
-        if well_formed(entry) and isinstance(entry, tuple) and entry[0] == key:
-            entries[name] = entry
-        else:
-            stale.append((name, key, html, epoch))
-    tasks = [
-        [(f"{name.removeprefix('pdf:')}/brief.pdf", html, epoch)] for name, _, html, epoch in stale
-    ]
-    for (name, key, _, _), files in zip(stale, run_tasks(print_briefs, tasks, jobs), strict=True):
-        entries[name] = (key, files)
-    return entries
+def _timeline(site: Site, slug: str) -> Timeline:
+    return next(t for t in site.timelines if t.config.slug == slug)

@@ -1,81 +1,33 @@
-"""The per-item stages, and a worker pool that runs them in chunks with results in input order.
+"""Worker processes: a pool that runs a stage over chunks or tasks, with results in input order.
 
-Every stage function here is pure and module-level, takes and returns picklable values, and
-builds what it needs (a Markdown converter, a Jinja environment) once per chunk: the same
-functions could run unchanged as Dask bag or Ray tasks. Merging is by position, never by
-completion order, so the output does not depend on the number of workers.
+Stage functions are pure and module-level and take and return picklable values, so they could
+run unchanged as Dask bag or Ray tasks. Merging is by position, never by completion order, so
+the output does not depend on the number of workers. Workers are forked where the platform
+allows: they start without importing anything again, and a pool started after the site is
+assembled reads it from the memory it inherited instead of receiving it pickled.
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TypeVar
-
-from dateline.bodies import body_html, new_converter
-from dateline.errors import ContentError
-from dateline.load import load_article
-from dateline.model import Article, Site, Timeline
+from typing import Generic, TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Shared = TypeVar("Shared")
 CHUNKS_PER_WORKER = 4
 MIN_ITEMS_FOR_POOL = 32
 PR_SET_PDEATHSIG = 1
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedArticle:
-    """One content file after loading: the article and its body as safe HTML, or its errors."""
-
-    article: Article | None
-    errors: tuple[ContentError, ...]
-    body: str | None  # `bodies.body_html` of the body: no dates needed, so cacheable with it
-
-
 def default_jobs() -> int:
     return os.cpu_count() or 1
-
-
-def load_files(files: Sequence[tuple[str, bytes]]) -> list[LoadedArticle]:
-    """Load and convert a chunk of (path, bytes): the per-article half of the build."""
-    converter = new_converter()
-    loaded = []
-    for path, data in files:
-        article, errors = load_article(path, data)
-        body = body_html(article.body, converter) if article is not None else None
-        loaded.append(LoadedArticle(article, tuple(errors), body))
-    return loaded
-
-
-def render_pages(task: tuple[tuple[str, ...], Sequence[object]]) -> list[bytes]:
-    """Render a chunk of `render.Page`s with an environment over the given template folders."""
-    from dateline.render import Page, make_environment, render_page
-
-    folders, pages = task
-    env = make_environment([Path(folder) for folder in folders])
-    return [render_page(env, page) for page in pages if isinstance(page, Page)]
-
-
-def export_timelines(task: tuple[Site, Sequence[Timeline]]) -> list[dict[str, bytes]]:
-    """The export files (JSON, CSV, feeds, calendar) of a chunk of timelines."""
-    from dateline.export import export_timeline
-
-    site, timelines = task
-    return [export_timeline(site, timeline) for timeline in timelines]
-
-
-def print_briefs(briefs: Sequence[tuple[str, str, int]]) -> list[dict[str, bytes]]:
-    """PDFs from (path, print HTML, date stamp): the slowest step, one timeline per task."""
-    from dateline.pdf import html_to_pdf
-
-    return [{path: html_to_pdf(html, epoch)} for path, html, epoch in briefs]
 
 
 def run_chunked(
@@ -93,28 +45,50 @@ def run_chunked(
     return results
 
 
-def run_tasks(
-    stage: Callable[[Item], list[Result]], tasks: Sequence[Item], jobs: int
-) -> list[Result]:
-    """`stage` over whole tasks (each already a chunk), in parallel when there are several."""
-    results: list[Result] = []
-    if jobs <= 1 or len(tasks) < 2:
-        for task in tasks:
-            results += stage(task)
-        return results
-    with _pool(min(jobs, len(tasks))) as pool:
-        for task_results in pool.map(stage, tasks):
-            results += task_results
-    return results
+class WithShared(Generic[Shared, Item, Result]):
+    """Run `stage(shared, task)` over tasks, where `shared` is too big to send to each task:
+    forked workers inherit it, so only the small tasks and their results cross processes."""
+
+    def __init__(self, stage: Callable[[Shared, Item], Result], shared: Shared) -> None:
+        self.stage = stage
+        self.shared = shared
+
+    def run(self, tasks: Sequence[Item], jobs: int) -> list[Result]:
+        if jobs <= 1 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [self.stage(self.shared, task) for task in tasks]
+        gc.freeze()  # the inherited objects stay shared pages: no collection touches them
+        try:
+            with _pool(min(jobs, len(tasks)), (self.stage, self.shared)) as pool:
+                return [cast(Result, done) for done in pool.map(_run_inherited, tasks)]
+        finally:
+            gc.unfreeze()
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """Forked workers where the platform allows: they start without importing anything again."""
+# Set only inside a forked worker, by the pool's initializer, before any task runs.
+_inherited: list[tuple[Callable[[object, object], object], object]] = []
+
+
+def _run_inherited(task: object) -> object:
+    stage, shared = _inherited[0]
+    return stage(shared, task)
+
+
+def _pool(
+    workers: int, inherit: tuple[Callable[..., object], object] | None = None
+) -> ProcessPoolExecutor:
+    """Forked workers where the platform allows. With fork, the initializer's arguments are
+    inherited with the process, never pickled."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_die_with_parent
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(inherit,)
     )
+
+
+def _start_worker(inherit: tuple[Callable[[object, object], object], object] | None) -> None:
+    if inherit is not None:
+        _inherited.append(inherit)
+    _die_with_parent()
 
 
 def _die_with_parent() -> None:

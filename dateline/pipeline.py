@@ -1,40 +1,37 @@
-"""The build as one function per stage: read → load → assemble → render/export/pdf → files.
+"""The build as one function per stage: read → load → assemble → make outputs → swap in.
 
-Nothing here writes to the output directory; `write.py` does, and only when no stage reported a
-problem.
+Only `write.Staging` touches the output directory, and only a build without problems commits.
+Three ways through, cheapest first: nothing changed (only the content is read); only article
+bodies changed (their pages are remade from what the last build kept, nothing is assembled);
+anything else (the site is assembled and each unit whose inputs changed is made again).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dateline.cache import (
-    BUILD_KEY,
-    files_fingerprint,
-    fingerprint,
-    load_table,
-    output_files,
-    save_table,
-)
+from dateline.articles import ContentFile, LoadedArticle, content_errors, load_all
+from dateline.cache import files_fingerprint, fingerprint
 from dateline.errors import ContentError
-from dateline.model import Article, Site
+from dateline.manifest import Manifest, Record
+from dateline.model import Event, Site, SiteConfig
+from dateline.write import Staging, Stamp, site_stamps
 
-# Loading, assembling and rendering are imported where they are used: the resolver's import
-# alone costs about a second, and a build whose inputs did not change needs none of them.
+if TYPE_CHECKING:
+    from dateline.outputs import OutputInputs
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_FILE_BYTES = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
-class ContentFile:
-    """A source file's bytes and the path errors should name."""
-
-    path: str
-    data: bytes
+class Written:
+    files: int
+    changed: int
 
 
 def display_path(path: Path) -> str:
@@ -47,93 +44,31 @@ def read_content(
     content_dir: Path,
 ) -> tuple[ContentFile | None, list[ContentFile], list[ContentError]]:
     """site.yaml and every article; names starting with `_` or `.` are skipped."""
-    errors: list[ContentError] = []
+    shown = display_path(content_dir)
     if not content_dir.is_dir():
-        shown = display_path(content_dir)
         return None, [], [ContentError(shown, 0, 0, "no such content directory")]
+    prefix = "" if shown == "." else f"{shown}/"
     config_path = content_dir / "site.yaml"
     config = None
+    errors: list[ContentError] = []
     if config_path.is_file():
-        config = ContentFile(display_path(config_path), config_path.read_bytes())
+        config = ContentFile.of(f"{prefix}site.yaml", config_path.read_bytes())
     else:
-        errors.append(ContentError(display_path(config_path), 0, 0, "missing", "create site.yaml"))
+        errors.append(ContentError(f"{prefix}site.yaml", 0, 0, "missing", "create site.yaml"))
     articles = []
-    for path in sorted(content_dir.glob("*.md")):
-        if path.name.startswith(("_", ".")) or not path.is_file():
+    with os.scandir(content_dir) as entries:
+        names = sorted(e.name for e in entries if e.name.endswith(".md") and e.is_file())
+    for name in names:
+        if name.startswith(("_", ".")):
             continue
-        shown = display_path(path)
-        if path.stat().st_size > MAX_FILE_BYTES:
-            errors.append(
-                ContentError(shown, 0, 0, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
-            )
+        path = os.path.join(content_dir, name)
+        if os.stat(path).st_size > MAX_FILE_BYTES:
+            limit = f"larger than {MAX_FILE_BYTES // 1_000_000} MB"
+            errors.append(ContentError(prefix + name, 0, 0, limit))
             continue
-        articles.append(ContentFile(shown, path.read_bytes()))
+        with open(path, "rb") as handle:
+            articles.append(ContentFile.of(prefix + name, handle.read()))
     return config, articles, errors
-
-
-def load_all(
-    files: Sequence[ContentFile], jobs: int = 1, cache_dir: Path | None = None
-) -> tuple[list[Article], list[ContentError], dict[str, str]]:
-    """Every article, its errors and its body's HTML by path; unchanged files come from the cache.
-
-    Files are keyed by their path and bytes, so an edit, a rename or a new dateline reloads
-    exactly the files concerned; the rest are neither parsed nor converted again.
-    """
-    from dateline.parallel import LoadedArticle, load_files, run_chunked
-
-    salt = code_fingerprint()
-    cached = load_table(cache_dir, "articles", salt)
-    keys = [fingerprint(file.path, file.data) for file in files]
-    missing = [(file.path, file.data) for file, key in zip(files, keys, strict=True)
-               if not isinstance(cached.get(key), LoadedArticle)]
-    fresh = iter(run_chunked(load_files, missing, jobs))
-    table: dict[str, object] = {}
-    articles: list[Article] = []
-    errors: list[ContentError] = []
-    bodies: dict[str, str] = {}
-    for key in keys:
-        entry = cached.get(key)
-        loaded = entry if isinstance(entry, LoadedArticle) else next(fresh)
-        table[key] = loaded
-        errors += loaded.errors
-        if loaded.article is not None:
-            articles.append(loaded.article)
-            if loaded.body is not None:
-                bodies[loaded.article.path] = loaded.body
-    if missing or len(table) != len(cached):
-        save_table(cache_dir, "articles", salt, table)
-    return articles, errors, bodies
-
-
-def build_site(
-    content_dir: Path, jobs: int = 1, cache_dir: Path | None = None
-) -> tuple[Site | None, list[ContentError]]:
-    """Every article loaded and every event resolved, or all the problems found."""
-    config_file, files, errors = read_content(content_dir)
-    site, _, problems = _site_from(config_file, files, jobs, cache_dir)
-    return site, errors + problems
-
-
-def _site_from(
-    config_file: ContentFile | None,
-    files: Sequence[ContentFile],
-    jobs: int,
-    cache_dir: Path | None,
-) -> tuple[Site | None, dict[str, str], list[ContentError]]:
-    from dateline.assemble import assemble
-    from dateline.load import load_site_config
-
-    errors: list[ContentError] = []
-    config = None
-    if config_file is not None:
-        config, config_errors = load_site_config(config_file.path, config_file.data)
-        errors += config_errors
-    articles, load_errors, bodies = load_all(files, jobs, cache_dir)
-    errors += load_errors
-    if config is None:
-        return None, bodies, errors
-    site, assemble_errors = assemble(config, articles)
-    return (site if not errors else None), bodies, errors + assemble_errors
 
 
 def template_dirs(content_dir: Path) -> list[Path]:
@@ -151,28 +86,167 @@ def code_fingerprint() -> str:
     return files_fingerprint([Path(__file__).resolve().parent], "*.py")  # not __pycache__
 
 
-def build_files(
-    content_dir: Path, pdf: bool = True, jobs: int = 1, cache_dir: Path | None = None
-) -> tuple[dict[str, bytes] | None, list[ContentError]]:
-    """Every output file, or every problem; with a cache, only what changed is made again."""
+def build_site(
+    content_dir: Path, jobs: int = 1, cache_dir: Path | None = None
+) -> tuple[Site | None, list[ContentError]]:
+    """Every article loaded and every event resolved, or all the problems found."""
     config_file, files, errors = read_content(content_dir)
-    if errors:
-        return None, errors + _site_from(config_file, files, jobs, cache_dir)[2]
-    folders = template_dirs(content_dir)
-    salt = fingerprint(code_fingerprint(), files_fingerprint(folders))
-    inputs = fingerprint(
-        "pdf" if pdf else "no-pdf",
-        *(part for file in [config_file, *files] if file for part in (file.path, file.data)),
-    )
-    last = load_table(cache_dir, "outputs", salt)
-    if last.get(BUILD_KEY) == inputs:  # nothing changed since the last build
-        return output_files(last), []
-    from dateline.outputs import render_outputs
+    loaded = load_all(files, jobs, cache_dir, code_fingerprint())
+    config, problems = _config(config_file)
+    errors += problems + content_errors(loaded)
+    site, assemble_errors = _assemble(config, loaded) if config else (None, [])
+    return (site if not errors else None), errors + assemble_errors
 
-    site, bodies, errors = _site_from(config_file, files, jobs, cache_dir)
-    if site is None or errors:
-        return None, errors
-    table: dict[str, object] = dict(render_outputs(site, bodies, folders, pdf, jobs, last))
-    table[BUILD_KEY] = inputs
-    save_table(cache_dir, "outputs", salt, table)
-    return output_files(table), []
+
+def build(
+    content_dir: Path, out: Path, pdf: bool, jobs: int, cache_dir: Path | None
+) -> tuple[Written | None, list[ContentError]]:
+    """Build the site into `out`, or change nothing there and return every problem."""
+    config_file, files, errors = read_content(content_dir)
+    folders = template_dirs(content_dir)
+    code = code_fingerprint()
+    salt = fingerprint(code, files_fingerprint(folders))
+    inputs = fingerprint("pdf" if pdf else "no-pdf", *(f.key for f in [config_file, *files] if f))
+    last = Manifest.load(cache_dir, salt)
+    present = site_stamps(out)
+    if not errors and last and last.inputs == inputs and last.untouched(present):
+        return Written(len(present or ()), 0), []
+    loaded = load_all(files, jobs, cache_dir, code)
+    config, problems = _config(config_file)
+    errors += problems + content_errors(loaded)
+    if errors or config is None or config_file is None:
+        return None, errors + (_assemble(config, loaded)[1] if config else [])
+    fronts = {file.path: (file.key, loaded[file.path].front) for file in files}
+    now = Manifest(inputs, config_file.key, pdf, fronts, {})
+    edited = _bodies_edited(last, now, present)
+    if last is not None and edited is not None:
+        units, changed = _remake_pages(out, config, loaded, last, edited, folders, jobs)
+    else:
+        site, assemble_errors = _assemble(config, loaded)
+        if site is None:
+            return None, assemble_errors
+        units, changed = _make_site(out, site, loaded, files, last, now, present, folders, jobs)
+    replace(now, units=units).save(cache_dir, salt)
+    return Written(sum(len(record[1]) for record in units.values()), changed), []
+
+
+def _config(config_file: ContentFile | None) -> tuple[SiteConfig | None, list[ContentError]]:
+    if config_file is None:
+        return None, []
+    from dateline.load import load_site_config
+
+    config, errors = load_site_config(config_file.path, config_file.data)
+    return config, list(errors)
+
+
+def _assemble(
+    config: SiteConfig, loaded: Mapping[str, LoadedArticle]
+) -> tuple[Site | None, list[ContentError]]:
+    from dateline.assemble import assemble
+
+    articles = [entry.article for entry in loaded.values() if entry.article is not None]
+    presolved = {path: entry.dates for path, entry in loaded.items()}
+    return assemble(config, articles, presolved)
+
+
+def _bodies_edited(
+    last: Manifest | None, now: Manifest, present: Mapping[str, Stamp] | None
+) -> set[str] | None:
+    """The article page units to remake when only bodies changed since the last build and
+    every other file it wrote is still in place; None when anything else changed."""
+    if last is None or present is None:
+        return None
+    if (last.chrome, last.pdf, set(last.fronts)) != (now.chrome, now.pdf, set(now.fronts)):
+        return None
+    edited = set()
+    for path, (key, front) in now.fronts.items():
+        if last.fronts[path][0] != key:
+            if last.fronts[path][1] != front or f"article:{path}" not in last.units:
+                return None
+            edited.add(f"article:{path}")
+    intact = all(last.intact(unit, None, present) for unit in last.units if unit not in edited)
+    return edited if intact else None
+
+
+def _remake_pages(
+    out: Path,
+    config: SiteConfig,
+    loaded: Mapping[str, LoadedArticle],
+    last: Manifest,
+    edited: set[str],
+    folders: Sequence[Path],
+    jobs: int,
+) -> tuple[dict[str, Record], int]:
+    """Remake only the pages of articles whose bodies changed; lend every other file."""
+    from dateline.articles import CODEC
+    from dateline.outputs import OutputInputs, skeleton
+
+    events: dict[str, tuple[Event, ...]] = {}
+    for unit in edited:
+        value = CODEC.unpack(last.units[unit][2])
+        assert isinstance(value, tuple), "packed by the build that wrote the manifest"
+        events[unit.removeprefix("article:")] = value
+    site = skeleton(config)
+    keys = {unit: record[0] for unit, record in last.units.items()}
+    lent = {unit: record for unit, record in last.units.items() if unit not in edited}
+    inputs = OutputInputs(site, loaded, events, tuple(map(str, folders)), "", str(out))
+    return _stage(out, inputs, lent, sorted(edited), keys, jobs)
+
+
+def _make_site(
+    out: Path,
+    site: Site,
+    loaded: Mapping[str, LoadedArticle],
+    files: Sequence[ContentFile],
+    last: Manifest | None,
+    now: Manifest,
+    present: Mapping[str, Stamp] | None,
+    folders: Sequence[Path],
+    jobs: int,
+) -> tuple[dict[str, Record], int]:
+    """Make every unit whose key changed or whose files were touched; lend the rest."""
+    from dateline.outputs import OutputInputs, article_events, plan
+
+    file_keys = {file.path: file.key for file in files}
+    units = plan(site, loaded, file_keys, now.chrome, now.pdf)
+    keys = {unit.name: unit.key for unit in units}
+    lent = {
+        unit.name: last.units[unit.name]
+        for unit in units
+        if last is not None and present is not None and last.intact(unit.name, unit.key, present)
+    }
+    stale = [unit.name for unit in units if unit.name not in lent]
+    folder_names = tuple(map(str, folders))
+    inputs = OutputInputs(site, loaded, article_events(site), folder_names, "", str(out))
+    return _stage(out, inputs, lent, stale, keys, jobs)
+
+
+def _stage(
+    out: Path,
+    inputs: OutputInputs,
+    lent: Mapping[str, Record],
+    stale: Sequence[str],
+    keys: Mapping[str, str],
+    jobs: int,
+) -> tuple[dict[str, Record], int]:
+    """Stage the lent files and the made ones, then swap the staging in."""
+    from dateline.outputs import make, tasks_for
+    from dateline.parallel import WithShared
+
+    staging = Staging(out)
+    try:
+        units = dict(lent)
+        for record in lent.values():
+            for path in record[1]:
+                staging.lend(path)
+        shared = replace(inputs, staging=str(staging.root))
+        changed = 0
+        for made in WithShared(make, shared).run(tasks_for(stale, jobs), jobs):
+            changed += made.changed
+            for unit, (_, stamps, extra) in made.records.items():
+                units[unit] = (keys[unit], stamps, extra)
+        staging.commit(path for record in units.values() for path in record[1])
+    except BaseException:
+        staging.abort()
+        raise
+    return units, changed

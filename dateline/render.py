@@ -6,11 +6,19 @@ bytes. Every link is relative and names a file, so the site works from any folde
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+import traceback
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    select_autoescape,
+)
 
 from dateline.bodies import body_html, new_converter
 from dateline.contexts import (
@@ -22,7 +30,7 @@ from dateline.contexts import (
     timeline_context,
     with_chrome,
 )
-from dateline.model import Site
+from dateline.model import Article, Event, Site, Timeline
 from dateline.views import event_view, timeline_titles
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -65,63 +73,85 @@ def render_site(
     return dict(sorted(pages.items()))
 
 
+class TemplateProblem(Exception):
+    """A broken template, worded like a content problem (where, and what). Unlike Jinja's own
+    errors it carries only its message, so it crosses from a worker process intact."""
+
+
+def template_problem(problem: TemplateError) -> TemplateProblem:
+    where = "a template"
+    if isinstance(problem, TemplateSyntaxError):
+        where = f"{problem.filename or problem.name}:{problem.lineno}"
+    else:  # Jinja rewrites tracebacks so that template lines appear as frames
+        for frame, line in traceback.walk_tb(problem.__traceback__):
+            if frame.f_code.co_filename.endswith((".html", ".css", ".xml")):
+                where = f"{frame.f_code.co_filename}:{line}"
+    return TemplateProblem(f"{where}: template error: {problem.message}; nothing was written.")
+
+
 def render_page(env: Environment, page: Page) -> bytes:
     return env.get_template(page.template).render(page.context).encode("utf-8")
 
 
-def article_page_inputs(site: Site) -> dict[str, str]:
-    """Everything each article page is made from, as text, by page path: the article, its
-    events as merged (dates, sources) and the site's chrome. Cheaper than the page's context,
-    so an unchanged article page can be recognised without building it."""
-    styles = [(t.config.slug, t.config.date_style) for t in site.timelines]
-    chrome = repr((site_chrome(site), styles))
-    events = {(event.timeline, event.id): event for t in site.timelines for event in t.events}
-    return {
-        f"articles/{article.stem}.html": repr(
-            (chrome, article, events_of_article(article, events))
-        )
-        for article in site.articles
-    }
+def site_pages(site: Site, bodies: Mapping[str, str]) -> list[Page]:
+    """Every HTML page of the site, unrendered, in path order; bodies missing from `bodies` are
+    made here."""
+    events = events_by_key(site)
+    pages = [home_page(site), *(timeline_page(site, t) for t in site.timelines)]
+    converter = None
+    for article in site.articles:
+        body = bodies.get(article.path)
+        if body is None:
+            converter = converter or new_converter()
+            body = body_html(article.body, converter)
+        pages.append(article_page(site, article, body, events_of_article(article, events)))
+    pages += tag_pages(site)
+    return sorted(pages, key=lambda page: page.path)
 
 
-def site_pages(
-    site: Site, bodies: Mapping[str, str], skip: Container[str] = ()
-) -> list[Page]:
-    """Every HTML page of the site but those in `skip`, unrendered, in path order; bodies
-    missing from `bodies` are made here."""
+def events_by_key(site: Site) -> dict[tuple[str, str], Event]:
+    return {(event.timeline, event.id): event for t in site.timelines for event in t.events}
+
+
+def home_page(site: Site) -> Page:
+    return Page("index.html", "index.html", with_chrome(site_chrome(site), "", home_context(site)))
+
+
+def timeline_page(site: Site, timeline: Timeline) -> Page:
+    slug = timeline.config.slug
+    context = timeline_context(site, timeline, timeline_titles(site)[slug])
     chrome = site_chrome(site)
-    styles = {t.config.slug: t.config.date_style for t in site.timelines}
+    return Page(f"{slug}/index.html", "timeline.html", with_chrome(chrome, "../", context))
+
+
+def article_page(site: Site, article: Article, body: str, events: Sequence[Event]) -> Page:
+    """One article's page from its safe body HTML and its events as merged on the timeline.
+
+    Reads only the site's configuration and timeline titles, never other events or articles,
+    so a page whose article changed only in its body can be made from what the cache kept."""
     titles = timeline_titles(site)
-    shared = {
+    styles = {t.config.slug: t.config.date_style for t in site.timelines}
+    views = [event_view(e, styles[e.timeline], titles[e.timeline], "../") for e in events]
+    context = article_context(site, article, events, views, body, titles)
+    path = f"articles/{article.stem}.html"
+    return Page(path, "article.html", with_chrome(site_chrome(site), "../", context))
+
+
+def tag_pages(site: Site) -> list[Page]:
+    chrome = site_chrome(site)
+    titles = timeline_titles(site)
+    styles = {t.config.slug: t.config.date_style for t in site.timelines}
+    views = {
         (event.timeline, event.id): event_view(
             event, styles[event.timeline], titles[event.timeline], "../"
         )
         for timeline in site.timelines
         for event in timeline.events
     }
-    pages = [Page("index.html", "index.html", with_chrome(chrome, "", home_context(site)))]
-    for timeline in site.timelines:
-        context = timeline_context(site, timeline, titles[timeline.config.slug])
-        path = f"{timeline.config.slug}/index.html"
-        pages.append(Page(path, "timeline.html", with_chrome(chrome, "../", context)))
-    events = {(event.timeline, event.id): event for t in site.timelines for event in t.events}
-    converter = None
-    for article in site.articles:
-        path = f"articles/{article.stem}.html"
-        if path in skip:
-            continue
-        body = bodies.get(article.path)
-        if body is None:
-            converter = converter or new_converter()
-            body = body_html(article.body, converter)
-        listed = events_of_article(article, events)
-        context = article_context(
-            site, article, listed, [shared[(e.timeline, e.id)] for e in listed], body, titles
-        )
-        pages.append(Page(path, "article.html", with_chrome(chrome, "../", context)))
-    for slug, context in tag_contexts(site, shared).items():
-        pages.append(Page(f"tags/{slug}.html", "tag.html", with_chrome(chrome, "../", context)))
-    return sorted(pages, key=lambda page: page.path)
+    return [
+        Page(f"tags/{slug}.html", "tag.html", with_chrome(chrome, "../", context))
+        for slug, context in tag_contexts(site, views).items()
+    ]
 
 
 def static_files(env: Environment) -> dict[str, bytes]:

@@ -2,7 +2,8 @@
 
 A build is written into a sibling directory and swapped in with one atomic exchange, so a crash,
 a kill or a full disk at any moment leaves either the complete old site or the complete new one.
-Files whose bytes did not change are hard-linked from the old site, keeping their mtime.
+Files whose bytes did not change are hard-linked from the old site, keeping their mtime; worker
+processes write the new files straight into the staging directory.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import errno
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 MAX_PATH_PART = 200
+T = TypeVar("T")
 
 
 class WriteError(Exception):
@@ -39,7 +42,7 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
-def check_paths(files: Mapping[str, bytes]) -> None:
+def check_paths(files: Iterable[str]) -> None:
     """Refuse unsafe names and names that differ only by case (they collide on macOS/Windows)."""
     folded: dict[str, str] = {}
     for path in files:
@@ -75,64 +78,103 @@ def build_lock(cache_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def write_site(out: Path, files: Mapping[str, bytes]) -> int:
-    """Replace `out` with exactly `files`; returns how many files had new bytes."""
-    check_paths(files)
-    out = out.absolute()
-    _recover(out)
-    if _holds_exactly(out, files):
-        return 0  # a no-op build: nothing to write, nothing to swap
-    staging = out.with_name(f".{out.name}.new")
-    try:
-        if staging.exists():
-            shutil.rmtree(staging)  # left by a build that was killed
-        staging.mkdir(parents=True)
-        changed = _fill(staging, out, files)
-        _swap(staging, out)
-    except OSError as problem:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise WriteError(
-            f"cannot write {out}: {problem.strerror or problem}; "
-            "check that the disk has room and the directory is writable"
-        ) from None
-    return changed
+Stamp = tuple[int, int, int]  # (inode, size, mtime_ns): the file is still the one we wrote
 
 
-def _fill(staging: Path, old: Path, files: Mapping[str, bytes]) -> int:
-    changed = 0
-    made: set[Path] = set()
-    for name in sorted(files):
-        data = files[name]
-        target = staging / name
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        previous = old / name
-        if _same_bytes(previous, data):
-            os.link(previous, target)
-            continue
-        target.write_bytes(data)
-        changed += 1
-    return changed
+def site_stamps(out: Path) -> dict[str, Stamp] | None:
+    """Every file of an output directory and its stamp, or None when there is no such directory.
 
-
-def _holds_exactly(out: Path, files: Mapping[str, bytes]) -> bool:
-    """`out` is a real directory whose files are exactly `files`, byte for byte."""
+    Comparing stamps with those recorded at the last build tells whether anyone touched the
+    site since, without reading a byte of it."""
     if not out.is_dir() or out.is_symlink():
-        return False
-    present = {
-        Path(folder, name).relative_to(out).as_posix()
-        for folder, _, names in os.walk(out)
-        for name in names
-    }
-    return present == set(files) and all(_same_bytes(out / n, files[n]) for n in files)
+        return None
+    stamps: dict[str, Stamp] = {}
+    prefix = len(str(out)) + 1
+    for folder, _, names in os.walk(out):
+        for name in names:
+            path = os.path.join(folder, name)
+            info = os.stat(path, follow_symlinks=False)
+            stamps[path[prefix:]] = (info.st_ino, info.st_size, info.st_mtime_ns)
+    return stamps
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def write_file(root: str, old_root: str, name: str, data: bytes) -> tuple[Stamp, bool]:
+    """Put one file into a staging directory; True when its bytes are new. A file whose bytes
+    equal the old site's is hard-linked instead, keeping its mtime. Module-level and given plain
+    strings, so a worker process can call it."""
+    safe_relative(name)
+    target = os.path.join(root, name)
+    previous = os.path.join(old_root, name)
+    changed = not _same_bytes(previous, data)
+    if changed:
+        with _in_folder(target, lambda: open(target, "xb")) as handle:
+            handle.write(data)
+    else:
+        _in_folder(target, lambda: os.link(previous, target))
+    info = os.stat(target)
+    return (info.st_ino, info.st_size, info.st_mtime_ns), changed
+
+
+def _in_folder(target: str, make: Callable[[], T]) -> T:
+    """Run `make`, creating the target's folder first if it is missing."""
     try:
-        if path.is_symlink() or path.stat().st_size != len(data):
+        return make()
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        return make()
+
+
+class Staging:
+    """A new site assembled beside the output directory, which becomes the output only by
+    `commit`: until then the old site is untouched, whatever happens to this process."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out.absolute()
+        self.root = self.out.with_name(f".{self.out.name}.new")
+        try:
+            _recover(self.out)
+            if self.root.exists():
+                shutil.rmtree(self.root)  # left by a build that was killed
+            self.root.mkdir(parents=True)
+        except OSError as problem:
+            self.abort()
+            raise _write_error(self.out, problem) from None
+
+    def lend(self, name: str) -> None:
+        """Hard-link an unchanged file of the old site into the new one."""
+        safe_relative(name)
+        target = os.path.join(self.root, name)
+        _in_folder(target, lambda: os.link(os.path.join(self.out, name), target))
+
+    def commit(self, names: Iterable[str]) -> None:
+        """Swap the staged site in, once its names are known to be safe on every system."""
+        try:
+            check_paths(names)
+            _swap(self.root, self.out)
+        except OSError as problem:
+            self.abort()
+            raise _write_error(self.out, problem) from None
+        except WriteError:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _write_error(out: Path, problem: OSError) -> WriteError:
+    return WriteError(
+        f"cannot write {out}: {problem.strerror or problem}; "
+        "check that the disk has room and the directory is writable"
+    )
+
+
+def _same_bytes(path: str, data: bytes) -> bool:
+    try:
+        if os.path.islink(path) or os.stat(path).st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import pickle
+import tempfile
 from pathlib import Path
 
 import pytest
 from jinja2 import Environment
 
-from dateline import parallel, render
-from dateline.pipeline import build_files
+from dateline import assemble, load, outputs, render
+from dateline.pipeline import build as build_into
 from tests.conftest import MakeContent, article
 
 # Enough articles for the pool to be used (it runs in-process below 32 items).
@@ -49,9 +50,15 @@ def corpus() -> dict[str, str]:
 
 
 def build(content: Path, cache: Path | None, jobs: int) -> dict[str, bytes]:
-    files, errors = build_files(content, pdf=False, jobs=jobs, cache_dir=cache)
-    assert errors == [] and files is not None
-    return files
+    """Every output file by path: into the site beside `cache`, or a fresh folder without one."""
+    out = cache.parent / "site" if cache else Path(tempfile.mkdtemp(dir=content.parent)) / "site"
+    written, errors = build_into(content, out, pdf=False, jobs=jobs, cache_dir=cache)
+    assert errors == [] and written is not None
+    return {
+        path.relative_to(out).as_posix(): path.read_bytes()
+        for path in sorted(out.rglob("*"))
+        if path.is_file()
+    }
 
 
 def events_of(files: dict[str, bytes], timeline: str) -> dict[str, tuple[str, str]]:
@@ -83,7 +90,7 @@ def test_an_unchanged_article_is_neither_loaded_nor_rendered_again(
     cache = tmp_path / "cache"
     build(content, cache, 1)
     loaded: list[str] = []
-    real = parallel.load_article
+    real = load.load_article
 
     def spy(path: str, data: bytes) -> object:
         loaded.append(path.rsplit("/", 1)[-1])
@@ -96,15 +103,28 @@ def test_an_unchanged_article_is_neither_loaded_nor_rendered_again(
         rendered.append(page.path)
         return real_render(env, page)
 
-    monkeypatch.setattr(parallel, "load_article", spy)
-    monkeypatch.setattr(render, "render_page", render_spy)
+    assembled: list[int] = []
+    real_assemble = assemble.assemble
+
+    def assemble_spy(*args: object) -> object:
+        assembled.append(1)
+        return real_assemble(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "load_article", spy)
+    monkeypatch.setattr(outputs, "render_page", render_spy)
+    monkeypatch.setattr(assemble, "assemble", assemble_spy)
     build(content, cache, 1)
-    assert loaded == [] and rendered == []
+    assert loaded == [] and rendered == [] and assembled == []
     (content / "report-07.md").write_text(corpus()["report-07.md"] + "Later.\n")
     build(content, cache, 1)
     assert loaded == ["report-07.md"]
-    assert "articles/report-07.html" in rendered
-    assert "articles/report-08.html" not in rendered
+    assert rendered == ["articles/report-07.html"]  # a body edit: that page alone, no assembly
+    assert assembled == []
+    (content / "report-07.md").write_text(corpus()["report-07.md"].replace("Tuesday", "Monday"))
+    build(content, cache, 1)
+    assert assembled == [1]  # an event changed: the site is assembled again
+    assert "articles/report-07.html" in rendered and "war/index.html" in rendered
+    assert "articles/report-06.html" not in rendered  # on the other timeline: lent
 
 
 def test_an_edited_event_date_changes_the_timeline_page_and_exports(
@@ -186,3 +206,28 @@ def test_a_corrupt_or_foreign_cache_is_ignored(
         table.write_bytes(damage)
     assert build(content, cache, 2) == expected
     assert build(content, cache, 2) == expected  # and the rewritten cache is good again
+
+
+def test_a_hand_edited_or_deleted_output_is_made_again(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content(corpus())
+    cache = tmp_path / "cache"
+    expected = build(content, cache, 2)
+    site = tmp_path / "site"
+    (site / "index.html").write_bytes(b"<p>edited by hand</p>")
+    (site / "war" / "events.json").unlink()
+    (site / "stray.html").write_bytes(b"not ours")
+    assert build(content, cache, 2) == expected
+
+
+def test_an_unchanged_site_is_not_touched_at_all(make_content: MakeContent, tmp_path: Path) -> None:
+    content = make_content(corpus())
+    cache = tmp_path / "cache"
+    build(content, cache, 2)
+    site = tmp_path / "site"
+    inode = site.stat().st_ino
+    written, errors = build_into(content, site, pdf=False, jobs=2, cache_dir=cache)
+    assert errors == [] and written is not None and written.changed == 0
+    assert site.stat().st_ino == inode  # no staging, no swap
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "content", "site"]

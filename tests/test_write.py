@@ -5,7 +5,19 @@ from pathlib import Path
 
 import pytest
 
-from dateline.write import WriteError, build_lock, check_paths, write_site
+from dateline.write import Staging, WriteError, build_lock, check_paths, site_stamps, write_file
+
+
+def write_site(out: Path, files: dict[str, bytes]) -> int:
+    """A whole build's writing: stage every file, then swap; returns how many had new bytes."""
+    staging = Staging(out)
+    try:
+        changed = sum(write_file(str(staging.root), str(out), n, d)[1] for n, d in files.items())
+        staging.commit(files)
+    except BaseException:
+        staging.abort()
+        raise
+    return changed
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -69,11 +81,13 @@ def test_an_output_place_that_cannot_hold_a_directory_gives_a_clear_error(
     assert blocker.read_bytes() == b"a file where a directory should be"
 
 
-def test_an_unchanged_site_is_not_touched_at_all(tmp_path: Path) -> None:
+def test_stamps_show_a_file_changed_by_hand(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    write_site(out, {"index.html": b"same", "a/b.txt": b"same too"})
-    inode = out.stat().st_ino
-    assert write_site(out, {"index.html": b"same", "a/b.txt": b"same too"}) == 0
-    assert out.stat().st_ino == inode  # no staging, no swap
-    write_site(out, {"index.html": b"same"})  # one file fewer is a change
-    assert tree(out) == {"index.html": b"same"}
+    write_site(out, {"index.html": b"ours", "a/b.txt": b"ours too"})
+    before = site_stamps(out)
+    assert before is not None and sorted(before) == ["a/b.txt", "index.html"]
+    (out / "index.html").write_bytes(b"edited")
+    after = site_stamps(out)
+    assert after is not None and after["index.html"] != before["index.html"]
+    assert after["a/b.txt"] == before["a/b.txt"]
+    assert site_stamps(tmp_path / "nothing-here") is None
