@@ -91,9 +91,13 @@ QUANTITY = quantity()
 # Clock times and parts of the day: accepted around a day and kept out of the span.
 CLOCK = (r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b|\d{4} ?(?:gmt|utc|hrs|hours)\b"
          r"|noon\b|midnight\b|midday\b)")
-TIME_PHRASE = (rf"(?:(?:shortly |just |right |sometime |some time |soon )?"
-               rf"(?:before |after |around |about |at |by |from |until |in the )?"
-               rf"(?:about |around |approximately |roughly )?"
+# Each list is prefix-free (every word ends in a space), so its order never mattered: as a trie
+# the engine rules it out in a letter or two.
+TIME_LEAD = alternation(("shortly ", "just ", "right ", "sometime ", "some time ", "soon "))
+TIME_RELATION = alternation(("before ", "after ", "around ", "about ", "at ", "by ", "from ",
+                             "until ", "in the "))
+TIME_HEDGE = alternation(("about ", "around ", "approximately ", "roughly "))
+TIME_PHRASE = (rf"(?:(?:{TIME_LEAD})?(?:{TIME_RELATION})?(?:{TIME_HEDGE})?"
                rf"(?:{CLOCK}|{DAY_PART})(?: \(?{ZONE}\)?)?)")
 BEFORE_DAY = (rf"(?:(?:early|late|sometime|earlier|later)(?: on)? |{TIME_PHRASE},? (?:on )?"
               r"|(?:in )?the (?:early|small|late) hours of |(?:early|late) in the day on "
