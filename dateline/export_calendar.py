@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from dateline.export_common import ExportEvent, TimelineExport, source_label
+from dateline.export_common import ExportEvent, Memo, TimelineExport, source_label
 
 PRODUCT_ID = "-//dateline//dateline timeline export//EN"
 MAX_LINE_OCTETS = 75
@@ -57,10 +57,6 @@ def ics_date(day: date) -> str:
     return day.isoformat().replace("-", "")
 
 
-def ics_timestamp(day: date) -> str:
-    return ics_date(day) + "T000000Z"
-
-
 def _description(item: ExportEvent) -> str:
     event = item.event
     lines = [item.display, event.date.explanation]
@@ -71,41 +67,42 @@ def _description(item: ExportEvent) -> str:
     return "\n".join(lines)
 
 
-def _vevent(uid_suffix: str, item: ExportEvent) -> str:
-    """One VEVENT as CRLF-terminated, folded lines."""
-    event = item.event
-    resolved = event.date
-    summary = event.what + (" (date approximate)" if resolved.approximate else "")
-    categories = ""
-    if event.tags:
-        tags = ",".join([escape_text(tag) for tag in event.tags])
-        categories = folded("CATEGORIES:" + tags) + "\r\n"
-    return (
-        "BEGIN:VEVENT\r\n"
-        f"{folded(f'UID:{event.id}{uid_suffix}')}\r\n"
-        f"DTSTAMP:{ics_timestamp(item.updated)}\r\n"
-        f"DTSTART;VALUE=DATE:{ics_date(resolved.start)}\r\n"
-        # DTEND of an all-day event is exclusive: the day after the last day.
-        f"DTEND;VALUE=DATE:{ics_date(resolved.end + ONE_DAY)}\r\n"
-        f"{folded('SUMMARY:' + escape_text(summary))}\r\n"
-        f"{folded('DESCRIPTION:' + escape_text(_description(item)))}\r\n"
-        "TRANSP:TRANSPARENT\r\n"
-        f"{categories}"
-        "END:VEVENT\r\n"
-    )
+def _categories_line(tags: tuple[str, ...]) -> str:
+    if not tags:
+        return ""
+    return folded("CATEGORIES:" + ",".join([escape_text(tag) for tag in tags])) + "\r\n"
 
 
 def build_calendar(export: TimelineExport) -> bytes:
     """Every event as an all-day entry, for calendar apps; CRLF lines, folded at 75 octets."""
     config = export.timeline.config
-    head = (
+    uid_suffix = f"@{config.slug}.dateline"
+    days = Memo(ics_date)
+    categories = Memo(_categories_line)
+    lines = [
         "BEGIN:VCALENDAR\r\n"
         "VERSION:2.0\r\n"
         f"PRODID:{PRODUCT_ID}\r\n"
         "CALSCALE:GREGORIAN\r\n"
         "METHOD:PUBLISH\r\n"
         f"{folded('X-WR-CALNAME:' + escape_text(config.title))}\r\n"
-    )
-    uid_suffix = f"@{config.slug}.dateline"
-    events = [_vevent(uid_suffix, item) for item in export.events]
-    return (head + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
+    ]
+    for item in export.events:
+        event = item.event
+        resolved = event.date
+        summary = event.what + (" (date approximate)" if resolved.approximate else "")
+        lines.append(
+            "BEGIN:VEVENT\r\n"
+            f"{folded(f'UID:{event.id}{uid_suffix}')}\r\n"
+            f"DTSTAMP:{days[item.updated]}T000000Z\r\n"
+            f"DTSTART;VALUE=DATE:{days[resolved.start]}\r\n"
+            # DTEND of an all-day event is exclusive: the day after the last day.
+            f"DTEND;VALUE=DATE:{days[resolved.end + ONE_DAY]}\r\n"
+            f"{folded('SUMMARY:' + escape_text(summary))}\r\n"
+            f"{folded('DESCRIPTION:' + escape_text(_description(item)))}\r\n"
+            "TRANSP:TRANSPARENT\r\n"
+            f"{categories[event.tags]}"
+            "END:VEVENT\r\n"
+        )
+    lines.append("END:VCALENDAR\r\n")
+    return "".join(lines).encode("utf-8")

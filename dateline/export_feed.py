@@ -14,33 +14,50 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import escape
+from urllib.parse import quote
 
-from dateline.export_common import ExportEvent, TimelineExport, tag_uri
+from dateline.export_common import ExportEvent, Memo, TimelineExport, tag_uri
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
-# Characters XML 1.0 cannot carry at all, even escaped.
-NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+# Characters XML 1.0 cannot carry at all, even escaped: removed from the finished UTF-8 document
+# in one pass (C0 controls but tab and line breaks; U+FFFE and U+FFFF), not value by value. Safe
+# because every <, & and " of the text is escaped by then, so dropping a character can join text
+# but never make markup; only "]]>" in a CDATA section could form, and `xml_cdata` sees to that.
+NOT_XML_BYTES = bytes(set(range(0x20)) - {0x09, 0x0A, 0x0D})
+NOT_XML_SEQUENCES = ("\ufffe".encode(), "\uffff".encode())
+NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Ids, slugs and tags as `load` allows them need no escaping in an attribute or a tag URI.
+PLAIN_NAME = re.compile(r"[A-Za-z0-9._~-]*")
 
 
 def xml_text(text: str) -> str:
-    """Character data: markup characters escaped, characters XML cannot carry dropped."""
-    if NOT_XML_CHARACTERS.search(text):
-        text = NOT_XML_CHARACTERS.sub("", text)
+    """Character data with markup characters escaped."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def xml_attribute(text: str) -> str:
     """A double-quoted attribute value; whitespace kept as references, so it survives parsing."""
+    if PLAIN_NAME.fullmatch(text):
+        return text
     text = xml_text(text).replace('"', "&quot;")
     return text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
 
 
 def xml_cdata(text: str) -> str:
     """Text as a CDATA section; a "]]>" inside is split across two sections."""
-    if NOT_XML_CHARACTERS.search(text):
-        text = NOT_XML_CHARACTERS.sub("", text)
-    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    if "]]" in text:  # remove what XML cannot carry first, lest it hide a "]]>"
+        text = NOT_XML_CHARACTERS.sub("", text).replace("]]>", "]]]]><![CDATA[>")
+    return f"<![CDATA[{text}]]>"
+
+
+def xml_document(text: str) -> bytes:
+    """The document as UTF-8, without the characters XML 1.0 cannot carry."""
+    data = text.encode("utf-8").translate(None, NOT_XML_BYTES)
+    for sequence in NOT_XML_SEQUENCES:
+        if sequence in data:  # a UTF-8 lead byte never occurs inside another character
+            data = data.replace(sequence, b"")
+    return data
 
 
 def atom_timestamp(day: date) -> str:
@@ -48,23 +65,45 @@ def atom_timestamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _entry(slug: str, item: ExportEvent) -> str:
+class _EntryParts:
+    """What entries repeat (timestamps, date leads, tag sets), each written once per feed."""
+
+    def __init__(self, slug: str) -> None:
+        self.id_prefix = tag_uri(slug) + "/"
+        self.timestamps = Memo(atom_timestamp)
+        self.leads = Memo(_date_lead)
+        self.categories = Memo(_categories)
+
+
+def _date_lead(display: str) -> tuple[str, str]:
+    """The date as the title's text and as the content's bold HTML lead."""
+    return xml_text(display), f"<p><strong>{escape(display)}</strong> "
+
+
+def _categories(tags: tuple[str, ...]) -> str:
+    return "".join([f'    <category term="{xml_attribute(tag)}" />\n' for tag in tags])
+
+
+def _entry(parts: _EntryParts, item: ExportEvent) -> str:
     """One event's entry; its HTML: date, event, explanation, and the reports it rests on."""
     event = item.event
     what = xml_text(event.what)
-    content = f"<p><strong>{escape(item.display)}</strong> {item.what_html}</p>{item.notes_html}"
-    categories = "".join(
-        [f'    <category term="{xml_attribute(tag)}" />\n' for tag in event.tags]
-    )
+    title_lead, html_lead = parts.leads[item.display]
+    if PLAIN_NAME.fullmatch(event.id):
+        entry_id, href = parts.id_prefix + event.id, "index.html#" + event.id
+    else:
+        entry_id = parts.id_prefix + quote(event.id, safe="-._~")
+        href = xml_attribute("index.html#" + event.id)
+    content = f"{html_lead}{item.what_html}</p>{item.notes_html}"
     return (
         "  <entry>\n"
-        f"    <id>{xml_text(tag_uri(slug, event.id))}</id>\n"
-        f"    <title>{xml_text(item.display)}: {what}</title>\n"
-        f"    <updated>{atom_timestamp(item.updated)}</updated>\n"
-        f'    <link rel="alternate" href="{xml_attribute("index.html#" + event.id)}" />\n'
+        f"    <id>{entry_id}</id>\n"
+        f"    <title>{title_lead}: {what}</title>\n"
+        f"    <updated>{parts.timestamps[item.updated]}</updated>\n"
+        f'    <link rel="alternate" href="{href}" />\n'
         f"    <summary>{what}</summary>\n"
         f'    <content type="html">{xml_cdata(content)}</content>\n'
-        f"{categories}"
+        f"{parts.categories[event.tags]}"
         "  </entry>\n"
     )
 
@@ -79,7 +118,7 @@ def build_atom_feed(export: TimelineExport) -> bytes:
     head = (
         XML_DECLARATION
         + f'<feed xmlns="{ATOM_NAMESPACE}" xml:lang="{xml_attribute(site_config.language)}">\n'
-        f"  <id>{xml_text(tag_uri(config.slug))}</id>\n"
+        f"  <id>{tag_uri(config.slug)}</id>\n"  # percent-encoded: nothing to escape
         f"  <title>{xml_text(config.title)}</title>\n"
         f"{subtitle}"
         f"  <updated>{atom_timestamp(export.updated)}</updated>\n"
@@ -88,5 +127,6 @@ def build_atom_feed(export: TimelineExport) -> bytes:
         f"  <author>\n    <name>{xml_text(site_config.title)}</name>\n  </author>\n"
         "  <generator>dateline</generator>\n"
     )
-    entries = [_entry(config.slug, item) for item in reversed(export.events)]
-    return (head + "".join(entries) + "</feed>\n").encode("utf-8")
+    parts = _EntryParts(config.slug)
+    entries = [_entry(parts, item) for item in reversed(export.events)]
+    return xml_document(head + "".join(entries) + "</feed>\n")
