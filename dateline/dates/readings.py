@@ -51,7 +51,13 @@ class Context(NamedTuple):
     @property
     def anchor_words(self) -> str:
         span = self.anchor_span
-        return with_day(self.anchor_label, describe_span(span.start, span.end))
+        return anchor_words(self.anchor_label, span.start, span.end)
+
+
+@lru_cache(maxsize=4096)
+def anchor_words(label: str, start: date, end: date) -> str:
+    """'the anchor, Fri 1 Mar 2024': memoised like `reference_words`, for anchored wordings."""
+    return with_day(label, describe_span(start, end))
 
 
 @lru_cache(maxsize=4096)
