@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from dateline.coverage import masked_body, when_spans
+from dateline.coverage import first_when_span, lowered_for_search, masked_body
 
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|U\.S|U\.K|"
@@ -15,6 +15,9 @@ ABBREVIATIONS = re.compile(
 )
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])|\n\s*\n")
 DATELINE_LEAD = re.compile(r"^[\s*_]*[A-Z][A-Z .,'\[\]()-]*[*_]*\s*(?:—|–|--)\s*")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+TAG = re.compile(r"<[^>\n]*>")
+MARKUP = re.compile(r"[*_`]+")
 MAX_QUOTE = 400
 ABBREVIATION_REACH = 8  # longest abbreviation before a full stop ("Thurs", "U.S")
 
@@ -35,24 +38,25 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
 
 def plain_text(markdown: str) -> str:
     """Markdown as a reader sees it: link words kept, emphasis, tags and dateline dropped."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"<[^>\n]*>", "", text)
-    text = DATELINE_LEAD.sub("", re.sub(r"[*_`]+", "", text))
-    return " ".join(text.split())
+    text = LINK.sub(r"\1", markdown) if "](" in markdown else markdown
+    text = TAG.sub("", text) if "<" in text else text
+    text = MARKUP.sub("", text)
+    return " ".join(DATELINE_LEAD.sub("", text).split())
 
 
 def sentence_quotes(body: str, whens: Sequence[str]) -> list[str | None]:
     """For each `when`, the body's sentence holding its first occurrence: the quote shown with
     an event. The body is split once, whatever the number of events."""
     masked = masked_body(body)
+    lowered = lowered_for_search(masked)
     sentences = sentence_spans(body)
     starts = [first for first, _ in sentences]
     quotes: list[str | None] = []
     for when in whens:
-        spans = when_spans(when, masked)
+        span = first_when_span(when, masked, lowered)
         quote = None
-        if spans:
-            first, last = sentences[bisect_right(starts, spans[0][0]) - 1]
+        if span is not None:
+            first, last = sentences[bisect_right(starts, span[0]) - 1]
             quote = plain_text(body[first:last]) or None
         quotes.append(quote if quote and len(quote) <= MAX_QUOTE else None)
     return quotes

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from dateline.load import load_article, load_site_config
+from dateline.frontmatter import read_plain_front
+from dateline.load import load_article, load_site_config, split_front_matter
 from tests.conftest import article
 
 EVENT = "  - id: strike\n    when: Tuesday\n    what: A strike.\n"
@@ -146,3 +147,103 @@ def test_site_config_defaults_and_unknown_options() -> None:
     assert [e.format().splitlines()[0] for e in errors] == [
         'content/site.yaml:5:12: "newest-frist" is not allowed here (did you mean "newest-first"?)'
     ]
+
+
+PLAIN = (
+    "---\n"
+    'title: "Port closed: aid stalls"\n'
+    "dateline: 'RABAT, January 24'\n"
+    "published: 2024-01-25\n"
+    "source: Metro Dispatch\n"
+    "url: https://example.org/a#b\n"
+    "timeline: war\n"
+    "tags: [port, aid, port]\n"
+    "# a comment line\n"
+    "events:\n"
+    "- id: closure\n"
+    '  when: "on Tuesday (local time)"\n'
+    "  what: The port closed.\n"
+    "\n"
+    "- id: talks\n"
+    "  anchor: closure\n"
+    "  when: a day later\n"
+    "  direction: future\n"
+    "  what: Talks began.\n"
+    "  quote: '  Given \"quote\".  '\n"
+    "---\n"
+    "**RABAT** — The port closed on Tuesday, officials said. Talks began a day later.\n"
+)
+
+
+def front_of(text: str) -> str:
+    parts = split_front_matter(text)
+    assert parts is not None
+    return parts[0]
+
+
+def test_plain_front_matter_values_and_positions() -> None:
+    """Positions counted by hand: line 1 is '---'; columns are 1-based, inside a quote."""
+    assert read_plain_front(front_of(PLAIN), 2) is not None  # read without PyYAML
+    loaded, errors = load_article("content/a.md", PLAIN.encode())
+    assert errors == [] and loaded is not None
+    assert loaded.title == "Port closed: aid stalls"
+    assert (loaded.dateline, loaded.published) == ("RABAT, January 24", date(2024, 1, 25))
+    assert loaded.reference == date(2024, 1, 24)
+    assert (loaded.source, loaded.url) == ("Metro Dispatch", "https://example.org/a#b")
+    assert loaded.tags == ("aid", "port")
+    assert loaded.timeline_at is not None
+    assert (loaded.timeline_at.line, loaded.timeline_at.column) == (7, 11)
+    closure, talks = loaded.events
+    assert (closure.when, closure.direction, closure.anchor) == (
+        "on Tuesday (local time)", "past", None)
+    assert (closure.at.line, closure.at.column) == (12, 10)
+    assert (closure.id_at.line, closure.id_at.column) == (11, 7)
+    assert closure.quote == "The port closed on Tuesday, officials said."
+    assert (talks.anchor, talks.direction, talks.quote) == ("closure", "future", 'Given "quote".')
+    assert talks.anchor_at is not None
+    assert (talks.anchor_at.line, talks.anchor_at.column) == (16, 11)
+    assert (talks.at.line, talks.at.column) == (17, 9)
+    assert loaded.body_line == 22
+
+
+@pytest.mark.parametrize(
+    ("extra", "title"),
+    [
+        ("title: Port\n  closed again\n", "Port closed again"),  # a folded plain scalar
+        ('title: "Port \\u0063losed"\n', "Port closed"),  # an escape
+        ("title: Port   # a comment\n", "Port"),
+        ("title: 'It''s closed'\n", "It's closed"),
+        ("title: >\n  Port\n  closed\n", "Port closed"),
+    ],
+)
+def test_yaml_beyond_the_plain_subset_keeps_its_yaml_meaning(extra: str, title: str) -> None:
+    text = PLAIN.replace('title: "Port closed: aid stalls"\n', extra)
+    assert read_plain_front(front_of(text), 2) is None  # so PyYAML's nodes read it
+    loaded, errors = load_article("content/a.md", text.encode())
+    assert errors == [] and loaded is not None
+    assert loaded.title.strip() == title
+    assert (loaded.events[0].at.line, loaded.events[0].at.column) == (
+        12 + extra.count("\n") - 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("published: 2024-01-25", "published: 2024-02-30"),
+         'content/a.md:4:12: "2024-02-30" is not a date'),
+        (("  what: Talks began.", "  what: null"), 'content/a.md:15:3: an event has no "what"'),
+        (("tags: [port, aid, port]", "tags: [port, Aid]"),
+         'content/a.md:8:7: "Aid" cannot be a tag'),
+        (("  anchor: closure", "  anchor: Closure"),
+         'content/a.md:16:11: "Closure" cannot be an anchor'),
+        (("  direction: future", "  direction: futur"),
+         'content/a.md:18:14: "futur" is not allowed here'),
+        (("source: Metro Dispatch", "source: Metro: Dispatch"),
+         "content/a.md:5:14: this is not valid YAML"),
+        (("- id: talks", "- id: talks\n  id: again"), 'content/a.md:16:3: duplicate key "id"'),
+    ],
+)
+def test_problems_in_plain_front_matter_keep_their_message_and_position(
+    change: tuple[str, str], expected: str
+) -> None:
+    assert only_error(PLAIN.replace(*change)).startswith(expected)
