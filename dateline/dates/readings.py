@@ -64,7 +64,8 @@ def anchor_words(label: str, start: date, end: date) -> str:
 def reference_words(label: str, day: date) -> str:
     """'the reference, Wed 13 Mar 2024' (the label alone when it already names the day): most
     explanations end with it, so it is worked out once per reference, not once per builder."""
-    return with_day(label, describe_day(day))
+    words = describe_day(day)
+    return label if words in label else f"{label}, {words}"
 
 
 def with_day(label: str, day_words: str) -> str:
