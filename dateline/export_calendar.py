@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from dateline.export_common import ExportEvent, Memo, TimelineExport, source_label
+from dateline.export_common import Memo, TimelineExport
 
 PRODUCT_ID = "-//dateline//dateline timeline export//EN"
 MAX_LINE_OCTETS = 75
@@ -57,14 +57,14 @@ def ics_date(day: date) -> str:
     return day.isoformat().replace("-", "")
 
 
-def _description(item: ExportEvent) -> str:
-    event = item.event
-    lines = [item.display, event.date.explanation]
-    if event.sources:
-        lines.append("")
-        lines.append("Sources:")
-        lines.extend([f"- {source_label(source)}" for source in event.sources])
-    return "\n".join(lines)
+def _escaped_display(display: str) -> str:
+    return escape_text(display) + "\\n"
+
+
+def _escaped_source(key: tuple[str, str | None]) -> str:
+    """One line of a description's source list, escaped: "\\n- title (url)"."""
+    title, url = key
+    return "\\n- " + escape_text(f"{title} ({url})" if url else title)
 
 
 def _categories_line(tags: tuple[str, ...]) -> str:
@@ -79,6 +79,8 @@ def build_calendar(export: TimelineExport) -> bytes:
     uid_suffix = f"@{config.slug}.dateline"
     days = Memo(ics_date)
     categories = Memo(_categories_line)
+    displays = Memo(_escaped_display)
+    sources = Memo(_escaped_source)
     lines = [
         "BEGIN:VCALENDAR\r\n"
         "VERSION:2.0\r\n"
@@ -91,6 +93,12 @@ def build_calendar(export: TimelineExport) -> bytes:
         event = item.event
         resolved = event.date
         summary = event.what + (" (date approximate)" if resolved.approximate else "")
+        # The description's lines (date, explanation, "Sources:" and one line a source) are
+        # escaped one by one, the repeated ones once: TEXT escaping keeps "\n" apart.
+        description = displays[item.display] + escape_text(resolved.explanation)
+        if event.sources:
+            listed = "".join([sources[ref.title, ref.url] for ref in event.sources])
+            description += "\\n\\nSources:" + listed
         lines.append(
             "BEGIN:VEVENT\r\n"
             f"{folded(f'UID:{event.id}{uid_suffix}')}\r\n"
@@ -99,7 +107,7 @@ def build_calendar(export: TimelineExport) -> bytes:
             # DTEND of an all-day event is exclusive: the day after the last day.
             f"DTEND;VALUE=DATE:{days[resolved.end + ONE_DAY]}\r\n"
             f"{folded('SUMMARY:' + escape_text(summary))}\r\n"
-            f"{folded('DESCRIPTION:' + escape_text(_description(item)))}\r\n"
+            f"{folded('DESCRIPTION:' + description)}\r\n"
             "TRANSP:TRANSPARENT\r\n"
             f"{categories[event.tags]}"
             "END:VEVENT\r\n"

@@ -73,67 +73,50 @@ def timeline_updated(site: Site, timeline: Timeline) -> date:
     return timeline.updated or site.updated or EPOCH_DAY
 
 
-class _SharedParts:
-    """Lookups that many events of one timeline repeat: an article's `published`, a source's
-    HTML credit. Lives for one `prepare_export` call only."""
+def _published_by_path(articles: tuple[Article, ...]) -> Memo[str, date | None]:
+    """Each reporting article's `published`, looked up once: `Site.articles` is sorted by path,
+    so bisect (and look at every article if that finds nothing)."""
 
-    def __init__(self, articles: tuple[Article, ...]) -> None:
-        self._articles = articles
-        self._published: dict[str, date | None] = {}
-        self._credits: dict[tuple[str, str | None, str | None], str] = {}
+    def find(path: str) -> date | None:
+        index = bisect_left(articles, path, key=_ARTICLE_PATH)
+        if index < len(articles) and articles[index].path == path:
+            return articles[index].published
+        return next((item.published for item in articles if item.path == path), None)
 
-    def published(self, source: SourceRef) -> date | None:
-        """The reporting article's date: `Site.articles` is sorted by path, so bisect."""
-        if source.path in self._published:
-            return self._published[source.path]
-        articles = self._articles
-        index = bisect_left(articles, source.path, key=_ARTICLE_PATH)
-        if index < len(articles) and articles[index].stem == source.article:
-            found: Article | None = articles[index]
-        else:  # not sorted, or not there: look at every article
-            found = next((item for item in articles if item.stem == source.article), None)
-        day = None if found is None else found.published
-        self._published[source.path] = day
-        return day
+    return Memo(find)
 
-    def event_updated(self, event: Event, fallback: date) -> date:
-        """The newest `published` among the articles that report the event."""
-        newest = fallback
-        seen = False
-        for source in event.sources:
-            day = self.published(source)
-            if day is not None and (not seen or day > newest):
-                newest, seen = day, True
-        return newest
 
-    def sources_html(self, event: Event) -> str:
-        """`sources_html(event)`, each credit escaped once however many events cite it."""
-        items = []
-        for source in event.sources:
-            key = (source.title, source.source, source.url)
-            item = self._credits.get(key)
-            if item is None:
-                item = self._credits[key] = _credit_item(source)
-            items.append(item)
-        return "<ul>" + "".join(items) + "</ul>" if items else ""
+def _newest_report(event: Event, published: Memo[str, date | None], fallback: date) -> date:
+    """The newest `published` among the articles that report the event."""
+    days = [day for source in event.sources if (day := published[source.path]) is not None]
+    return max(days, default=fallback)
+
+
+def _credit_for(key: tuple[str, str | None, str | None]) -> str:
+    title, outlet, url = key
+    credit = escape(f"{title}, {outlet}" if outlet else title)
+    return f'<li><a href="{escape(url)}">{credit}</a></li>' if url else f"<li>{credit}</li>"
 
 
 def prepare_export(site: Site, timeline: Timeline) -> TimelineExport:
     """Sort the events once and compute what the formats share."""
     updated = timeline_updated(site, timeline)
     style = timeline.config.date_style
-    shared = _SharedParts(site.articles)
-    events = tuple(
-        ExportEvent(
+    published = _published_by_path(site.articles)
+    credits = Memo(_credit_for)  # an article reports several events: escape its credit once
+    events = []
+    for event in sorted(timeline.events, key=_SORT_KEY):
+        items = "".join([credits[ref.title, ref.source, ref.url] for ref in event.sources])
+        events.append(ExportEvent(
             event,
             format_date(event.date, style),
-            shared.event_updated(event, updated),
+            _newest_report(event, published, updated),
             escape(event.what),
-            f"<p>{escape(event.date.explanation)}</p>{shared.sources_html(event)}",
-        )
-        for event in sorted(timeline.events, key=_SORT_KEY)
-    )
-    return TimelineExport(site, timeline, updated, events)
+            f"<p>{escape(event.date.explanation)}</p><ul>{items}</ul>"
+            if items
+            else f"<p>{escape(event.date.explanation)}</p>",
+        ))
+    return TimelineExport(site, timeline, updated, tuple(events))
 
 
 def tag_uri(timeline_slug: str, event_id: str | None = None) -> str:
@@ -152,21 +135,3 @@ def _uri_segment(name: str) -> str:
 def source_label(source: SourceRef) -> str:
     """How a source reads in plain-text exports: "title (url)", or the title alone."""
     return f"{source.title} ({source.url})" if source.url else source.title
-
-
-def source_credit(source: SourceRef) -> str:
-    """Title and outlet: "US strikes militia sites, Example Wire"."""
-    return f"{source.title}, {source.source}" if source.source else source.title
-
-
-def sources_html(event: Event) -> str:
-    """The reports behind an event as an HTML list of credits, linked where they have a URL."""
-    items = [_credit_item(source) for source in event.sources]
-    return "<ul>" + "".join(items) + "</ul>" if items else ""
-
-
-def _credit_item(source: SourceRef) -> str:
-    credit = escape(source_credit(source))
-    if source.url:
-        credit = f'<a href="{escape(source.url)}">{credit}</a>'
-    return f"<li>{credit}</li>"

@@ -16,6 +16,9 @@ import pytest
 from dateline.display import format_date
 from dateline.export import OUTPUT_FORMATS, export_timeline
 from dateline.export_calendar import fold_line
+from dateline.export_data import csv_cell
+from dateline.export_feed import xml_cdata, xml_document
+from dateline.jsontext import script_safe_json
 from dateline.model import (
     Article,
     Event,
@@ -383,3 +386,97 @@ def test_an_empty_timeline_still_exports_valid_files() -> None:
     assert feed.findall(f"{ATOM}entry") == []
     assert _unfold(files["proxy-attacks/calendar.ics"])[-1] == "END:VCALENDAR"
     assert files["proxy-attacks/events.csv"] == b"id,start,end,display,approximate,what,sources\r\n"
+
+
+# Layout and edge cases of the text-built formats
+
+
+def test_json_exports_hold_one_event_a_line(files: dict[str, bytes]) -> None:
+    """Readable and greppable without indentation: each line between the brackets is one event."""
+    for name, key in (("events.json", "id"), ("timelinejs.json", "unique_id")):
+        lines = files[f"proxy-attacks/{name}"].decode("utf-8").split("\n")
+        assert lines[-1] == "" and lines[-2] == "]}", name
+        records = [json.loads(line.removesuffix(",")) for line in lines[1:-2]]
+        assert [record[key] for record in records] == [
+            "hamas-attack", "attacks-begin", "kh-strikes"
+        ], name
+
+
+def test_an_empty_timeline_writes_an_empty_event_list() -> None:
+    site = sample_site()
+    files = export_timeline(site, Timeline(site.timelines[0].config, (), None))
+    assert files["proxy-attacks/events.json"] == (
+        '{"timeline":"proxy-attacks","title":"' + TITLE + '","events":[]}\n'
+    ).encode("utf-8")
+
+
+def _site_with(event: Event, articles: tuple[Article, ...] = (SYRIA, IRAQ, WIRE)) -> Site:
+    site = sample_site()
+    timeline = Timeline(site.timelines[0].config, (event,), date(2024, 1, 25))
+    return Site(site.config, (timeline,), articles, site.updated)
+
+
+def test_feed_drops_characters_xml_cannot_carry_and_keeps_cdata_closed() -> None:
+    what = "Talks \x01stall]]\x0b> <b>here</b> & \ufffethere"
+    event = Event(
+        id="Talks.v2", timeline=SLUG, date=KH_STRIKES.date, what=what,
+        sources=KH_STRIKES.sources, tags=("a b",), quote=None,
+    )
+    site = _site_with(event)
+    feed = ET.fromstring(export_timeline(site, site.timelines[0])["proxy-attacks/feed.xml"])
+    entry = feed.find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}summary") == "Talks stall]]> <b>here</b> & there"
+    content = entry.findtext(f"{ATOM}content") or ""
+    assert "Talks stall]]&gt; &lt;b&gt;here&lt;/b&gt; &amp; there</p>" in content
+    assert entry.findtext(f"{ATOM}id") == "tag:dateline,2024:proxy-attacks/Talks.v2"
+    assert [c.get("term") for c in entry.findall(f"{ATOM}category")] == ["a b"]
+
+
+def test_feed_percent_encodes_an_id_that_is_not_a_slug() -> None:
+    event = Event(
+        id='x"y z', timeline=SLUG, date=KH_STRIKES.date, what="w",
+        sources=KH_STRIKES.sources, tags=(), quote=None,
+    )
+    site = _site_with(event)
+    feed = ET.fromstring(export_timeline(site, site.timelines[0])["proxy-attacks/feed.xml"])
+    assert feed.findtext(f"{ATOM}entry/{ATOM}id") == "tag:dateline,2024:proxy-attacks/x%22y%20z"
+    assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == 'index.html#x"y z'  # type: ignore[union-attr]
+
+
+def test_updated_dates_do_not_depend_on_the_order_of_the_sites_articles() -> None:
+    site = _site_with(KH_STRIKES, articles=(WIRE, SYRIA, IRAQ))  # not sorted by path
+    files = export_timeline(site, site.timelines[0])
+    feed = ET.fromstring(files["proxy-attacks/feed.xml"])
+    assert feed.findtext(f"{ATOM}entry/{ATOM}updated") == "2024-01-25T00:00:00Z"
+    assert "DTSTAMP:20240125T000000Z" in _unfold(files["proxy-attacks/calendar.ics"])
+
+
+def test_folding_a_long_ascii_line_cuts_every_75_octets() -> None:
+    line = "DESCRIPTION:" + "abcdefghij" * 20  # 212 characters
+    pieces = fold_line(line)
+    assert [len(piece) for piece in pieces] == [75, 75, 64]  # 75 + 74 + 63 = 212, plus spaces
+    assert pieces[1] == " " + line[75:149]
+    assert fold_line("SUMMARY:short") == ["SUMMARY:short"]
+
+
+@pytest.mark.parametrize("cell", [
+    "plain", "", "a,b", 'say "no"', "two\nlines", "cr\ronly", "crlf\r\n", " padded ", "tab\there",
+    "é, ü", '"', ",",
+])
+def test_csv_cells_are_quoted_as_the_csv_module_quotes_them(cell: str) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(["x", cell, "y"])
+    assert ",".join(["x", csv_cell(cell), "y"]) + "\r\n" == buffer.getvalue()
+
+
+def test_script_safe_json_without_indent_escapes_markup_for_page_scripts() -> None:
+    text = script_safe_json({"b": "</script><!-- & é", "a": 1}, indent=None, sort_keys=True)
+    assert text == '{"a": 1, "b": "\\u003c/script\\u003e\\u003c!-- \\u0026 é"}'
+    assert json.loads(text) == {"a": 1, "b": "</script><!-- & é"}
+
+
+def test_a_cdata_section_survives_text_that_would_close_it() -> None:
+    """Dropping a control character must not leave a "]]>" that ends the section early."""
+    document = xml_document("<x>" + xml_cdata("a]]\x0b>b ]]>c") + "</x>")
+    assert ET.fromstring(document).text == "a]]>b ]]>c"
