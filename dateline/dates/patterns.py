@@ -14,24 +14,10 @@ from dateline.dates import lexicon
 
 
 def alternation(words: Iterable[str]) -> str:
-    """The words as a trie, 'sep(?:t(?:ember)?)?': the same texts as 'september|sept|sep', and
-    still longest first ('christmas eve' before 'christmas'), but the engine reads each letter
-    once instead of trying every word in turn, and the pattern is a fraction of the length."""
-    return _trie(sorted(set(words)))
-
-
-def _trie(words: list[str]) -> str:
-    """Words sharing a first letter share a branch; a word that ends where longer ones go on
-    makes the rest optional (greedy, so the longer words are tried first)."""
-    if len(words) == 1:
-        return re.escape(words[0])
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        if word:
-            by_first.setdefault(word[0], []).append(word[1:])
-    branches = [re.escape(first) + _trie(rest) for first, rest in sorted(by_first.items())]
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if "" in words else body
+    """Longest first, so 'sept' is tried before 'sep' and 'christmas eve' before 'christmas'.
+    (Kept a flat list of whole words: resolve takes the patterns' literal words as known words,
+    so a trie's fragments, 'sep(?:t(?:ember)?)?', would change its did-you-mean hints.)"""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 WEEKDAY = rf"(?:{alternation(lexicon.WEEKDAYS)})\b\.?"
@@ -91,8 +77,7 @@ QUANTITY = quantity()
 # Clock times and parts of the day: accepted around a day and kept out of the span.
 CLOCK = (r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b|\d{4} ?(?:gmt|utc|hrs|hours)\b"
          r"|noon\b|midnight\b|midday\b)")
-# Each list is prefix-free (every word ends in a space), so its order never mattered: as a trie
-# the engine rules it out in a letter or two.
+# Each list is prefix-free (every word ends in a space), so its order does not matter.
 TIME_LEAD = alternation(("shortly ", "just ", "right ", "sometime ", "some time ", "soon "))
 TIME_RELATION = alternation(("before ", "after ", "around ", "about ", "at ", "by ", "from ",
                              "until ", "in the "))
