@@ -35,6 +35,7 @@ EXPORT_LINKS = (
     ("TimelineJS", "timelinejs.json"),
     ("PDF brief", "brief.pdf"),
 )
+EXPORTS = tuple(Link(text, href) for text, href in EXPORT_LINKS)
 DEFAULT_STYLE: DateStyle = "ap"
 
 
@@ -47,8 +48,9 @@ class ArticleEvent:
 
 
 def json_ld(data: Mapping[str, object]) -> Markup:
-    """JSON for a <script type="application/ld+json"> that no value can close or comment out."""
-    return Markup(script_safe_json(data, indent=1, sort_keys=True))
+    """JSON for a <script type="application/ld+json"> that no value can close or comment out;
+    compact, since no reader needs it indented and indenting forces the pure-Python encoder."""
+    return Markup(script_safe_json(data, sort_keys=True))
 
 
 def site_chrome(site: Site) -> Chrome:
@@ -64,17 +66,17 @@ def with_chrome(
     chrome: Chrome, root: str, context: dict[str, object]
 ) -> dict[str, object]:
     language, title, timelines = chrome
-    common: dict[str, object] = {
+    return {
         "lang": language,
         "site_title": title,
         "root": root,
         "home_href": f"{root}index.html",
         "stylesheet_href": f"{root}static/style.css",
-        "nav": tuple(Link(name, f"{root}{slug}/index.html") for name, slug in timelines),
+        "nav": tuple([Link(name, f"{root}{slug}/index.html") for name, slug in timelines]),
         "json_ld": None,
         "feed_href": None,
+        **context,
     }
-    return {**common, **context}
 
 
 def home_context(site: Site) -> dict[str, object]:
@@ -90,37 +92,44 @@ def timeline_context(site: Site, timeline: Timeline, title: str) -> dict[str, ob
     config = timeline.config
     ordered = in_page_order(timeline.events, config.order)
     style = config.date_style
-    views = tuple(event_view(e, style, title, "../", on_timeline_page=True) for e in ordered)
-    structured = {
-        "@context": "https://schema.org",
-        "@type": "ItemList",
-        "name": config.title,
-        "numberOfItems": len(views),
-        "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": position,
-                "item": {
-                    "@type": "Event",
-                    "name": view.what,
-                    "startDate": view.datetime,
-                    "endDate": view.end_datetime,
-                    "url": f"index.html#{view.id}",
-                    "description": view.lead,
-                },
-            }
-            for position, view in enumerate(views, start=1)
-        ],
-    }
+    links: dict[str, Link] = {}
+    views = [
+        event_view(e, style, title, "../", on_timeline_page=True, tag_links=links) for e in ordered
+    ]
     return {
         "page_title": f"{config.title} \u2014 {site.config.title}",
         "timeline": summarise(timeline, "../"),
         "title": config.title,
         "order_note": "Newest first" if config.order == "newest-first" else "Oldest first",
         "years": group_by_month(views),
-        "exports": tuple(Link(text, href) for text, href in EXPORT_LINKS),
+        "exports": EXPORTS,
         "feed_href": "feed.xml",
-        "json_ld": json_ld(structured),
+        "json_ld": json_ld(event_list(config.title, views)),
+    }
+
+
+def event_list(name: str, views: Sequence[EventView]) -> dict[str, object]:
+    """The timeline as a schema.org ItemList of Events, in page order."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "item": {
+                    "@type": "Event",
+                    "description": view.lead,
+                    "endDate": view.end_datetime,
+                    "name": view.what,
+                    "startDate": view.datetime,
+                    "url": f"index.html#{view.id}",
+                },
+                "position": position,
+            }
+            for position, view in enumerate(views, start=1)
+        ],
+        "name": name,
+        "numberOfItems": len(views),
     }
 
 

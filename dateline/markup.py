@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from dateline.bodies import TOKEN, body_html
+from dateline.bodies import body_html
 from dateline.model import Article, Event
 
 # Text inside these must not receive a link: no link inside a link, no marks in code.
 NO_MARK_INSIDE = frozenset({"a", "code", "pre"})
-TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
+# A tag as nh3 serialises it (as `bodies.TOKEN` reads one).
+TAG = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
+# The start of a tag whose text must stay unmarked; a match counts only where TAG found a tag.
+BLOCKING_TAG = re.compile(r"<(/?)(a|code|pre|mark)(?![a-zA-Z0-9])", re.IGNORECASE | re.ASCII)
 # Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not (or not 1:1).
 FOLDS_ONTO_ASCII = ("\u0130", "\u0131", "\u017f")
 TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
@@ -54,85 +58,123 @@ def mark_phrase(html: str, phrase: DatedPhrase) -> str:
 def mark_phrases(html: str, phrases: Sequence[DatedPhrase]) -> tuple[str, frozenset[str]]:
     """Each phrase's first occurrence in text that may take a link, in order, and the ids marked.
 
-    The HTML is split into text nodes once; a mark splits its node so that later phrases never
-    land inside it. Linear in the HTML per phrase, whatever the number of phrases.
+    Searches the whole HTML with `str.find` and accepts a hit that lies in markable text (not in
+    a tag, a link, code or a mark, nor across an earlier phrase's mark); the marks are spliced in
+    once at the end. Text between a tag and a mark counts as its own piece, as if the mark had
+    split it, so a later phrase may start right after an earlier one.
     """
     if not phrases:
         return html, frozenset()
-    nodes: list[list[str]] = []  # even items: markable text; odd items: a mark's HTML
-    pieces: list[str | list[str]] = []
-    blocked: list[str] = []
-    for match in TOKEN.finditer(html):
-        tag, text = match.group(1), match.group(2)
-        if tag is not None:
-            _track(tag, blocked)
-            pieces.append(tag)
-        elif blocked or text is None:
-            pieces.append(match.group(0))
-        else:
-            node = [text]
-            nodes.append(node)
-            pieces.append(node)
+    page = _Text(html)
+    marks: list[tuple[int, int, str]] = []
     marked: set[str] = set()
     for phrase in phrases:
-        if _mark_first(nodes, phrase):
+        found = page.first(phrase.text, marks)
+        if found is not None:
+            start, end = found
+            bisect.insort(marks, (start, end, _mark(phrase, html[start:end])))
             marked.add(phrase.event_id)
-    out = [piece if isinstance(piece, str) else "".join(piece) for piece in pieces]
+    if not marks:
+        return html, frozenset()
+    out: list[str] = []
+    done = 0
+    for start, end, mark in marks:
+        out += (html[done:start], mark)
+        done = end
+    out.append(html[done:])
     return "".join(out), frozenset(marked)
 
 
-def _mark_first(nodes: list[list[str]], phrase: DatedPhrase) -> bool:
-    for wording in _wordings(phrase.text):
-        for ignore_case in (False, True):
-            finder = _Finder(wording, ignore_case)
-            for node in nodes:
-                for index in range(0, len(node), 2):
-                    found = finder.search(node[index])
-                    if found is not None:
-                        text, (start, end) = node[index], found
-                        node[index : index + 1] = [
-                            text[:start], _mark(phrase, text[start:end]), text[end:]
-                        ]
-                        return True
-    return False
+class _Text:
+    """The markable runs of text of one HTML string: between tags, outside links, code and
+    marks (a stack, as browsers nest them), found once for all the phrases of an article."""
 
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.lower: str | None = None
+        self.folds = not html.isascii() and any(letter in html for letter in FOLDS_ONTO_ASCII)
+        tags = dict(match.span() for match in TAG.finditer(html))  # start -> end
+        self.starts = [0, *tags.values()]  # text runs lie between tags
+        self.ends = [*tags, len(html)]
+        self.blocked_starts: list[int] = []
+        self.blocked_ends: list[int] = []
+        open_elements: list[str] = []
+        for match in BLOCKING_TAG.finditer(html):
+            tag_end = tags.get(match.start())
+            if tag_end is None:
+                continue
+            was_blocked = bool(open_elements)
+            closing, name = match.group(1) == "/", match.group(2).lower()
+            _track(closing, name, html[match.start() : tag_end], open_elements)
+            if open_elements and not was_blocked:
+                self.blocked_starts.append(tag_end)
+            elif was_blocked and not open_elements:
+                self.blocked_ends.append(match.start())
+        if open_elements:
+            self.blocked_ends.append(len(html))
 
-class _Finder:
-    """`(?<!\\w)wording(?!\\w)` as a plain substring search (Python's `\\w` is `isalnum` or
-    "_"); a regular expression, compiled only when needed, where case folding is not plain
-    `lower()`: a non-ASCII wording, or text with the letters re.IGNORECASE folds onto ASCII."""
-
-    def __init__(self, wording: str, ignore_case: bool) -> None:
-        self.wording = wording
-        self.ignore_case = ignore_case
-        self.needle = wording.lower() if ignore_case else wording
-        self.pattern: re.Pattern[str] | None = None
-
-    def search(self, text: str) -> tuple[int, int] | None:
-        haystack = text
-        if self.ignore_case:
-            if not self.wording.isascii() or (
-                not text.isascii() and any(letter in text for letter in FOLDS_ONTO_ASCII)
-            ):
-                return self._regex_search(text)
-            haystack = text.lower()
-        size = len(self.needle)
-        position = haystack.find(self.needle)
-        while position >= 0:
-            end = position + size
-            if not (position and _is_word(haystack[position - 1])) and not (
-                end < len(haystack) and _is_word(haystack[end])
-            ):
-                return position, end
-            position = haystack.find(self.needle, position + 1)
+    def first(self, text: str, marks: Sequence[tuple[int, int, str]]) -> tuple[int, int] | None:
+        for wording in _wordings(text):
+            for ignore_case in (False, True):
+                found = self._search(wording, ignore_case, marks)
+                if found is not None:
+                    return found
         return None
 
-    def _regex_search(self, text: str) -> tuple[int, int] | None:
-        if self.pattern is None:
-            flags = re.IGNORECASE if self.ignore_case else 0
-            self.pattern = re.compile(r"(?<!\w)" + re.escape(self.wording) + r"(?!\w)", flags)
-        hit = self.pattern.search(text)
-        return None if hit is None else (hit.start(), hit.end())
+    def _search(
+        self, wording: str, ignore_case: bool, marks: Sequence[tuple[int, int, str]]
+    ) -> tuple[int, int] | None:
+        """The first hit, in document order, that lies in one piece with a word boundary (as
+        Python's `\\w`: `isalnum` or "_") at each end of the wording."""
+        pattern: re.Pattern[str] | None = None
+        haystack = self.html
+        if ignore_case:
+            if not wording.isascii() or self.folds:  # lower() is not re.IGNORECASE there
+                pattern = re.compile(re.escape(wording), re.IGNORECASE)
+            else:
+                if self.lower is None:
+                    self.lower = self.html.lower()
+                haystack, wording = self.lower, wording.lower()
+        position = 0
+        while True:
+            if pattern is None:
+                start = haystack.find(wording, position)
+                end = start + len(wording)
+            else:
+                hit = pattern.search(haystack, position)
+                start, end = (-1, -1) if hit is None else hit.span()
+            if start < 0:
+                return None
+            piece = self._piece(start, end, marks)
+            if piece is not None:
+                low, high = piece
+                if (start == low or not _is_word(haystack[start - 1])) and (
+                    end == high or not _is_word(haystack[end])
+                ):
+                    return start, end
+            position = start + 1
+
+    def _piece(
+        self, start: int, end: int, marks: Sequence[tuple[int, int, str]]
+    ) -> tuple[int, int] | None:
+        """The run of markable text between tags and marks holding [start, end), if any."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if end > self.ends[index]:
+            return None  # inside a tag, or across one
+        blocked = bisect.bisect_right(self.blocked_starts, start) - 1
+        if blocked >= 0 and start < self.blocked_ends[blocked]:
+            return None  # inside a link, code or a mark of the body
+        low, high = self.starts[index], self.ends[index]
+        for mark_start, mark_end, _ in marks:
+            if mark_end <= low or mark_start >= high:
+                continue
+            if mark_end <= start:
+                low = mark_end
+            elif mark_start >= end:
+                high = min(high, mark_start)
+            else:
+                return None  # overlaps an earlier phrase's mark
+        return low, high
 
 
 def _is_word(character: str) -> bool:
@@ -156,14 +198,8 @@ def _mark(phrase: DatedPhrase, shown: str) -> str:
     )
 
 
-def _track(tag: str, blocked: list[str]) -> None:
+def _track(closing: bool, name: str, tag: str, blocked: list[str]) -> None:
     """Keep a stack of open elements whose text must stay unmarked (links, code, our marks)."""
-    name_match = TAG_NAME.match(tag)
-    if name_match is None:
-        return
-    closing, name = name_match.group(1) == "/", name_match.group(2).lower()
-    if name not in NO_MARK_INSIDE and name != "mark":
-        return
     if closing:
         if name in blocked:
             del blocked[len(blocked) - 1 - blocked[::-1].index(name)]

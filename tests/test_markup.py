@@ -170,3 +170,21 @@ def test_dated_phrases_follow_front_matter_and_use_merged_dates() -> None:
     assert [p.text for p in dated_phrases(WIRE, events)] == [
         "Tuesday", "since the beginning of the month"]
     assert {p.timeline for p in dated_phrases(YEMEN, events)} == {"yemen"}
+
+
+def test_a_later_phrase_never_straddles_an_earlier_mark() -> None:
+    night = DatedPhrase("night", "proxy-attacks", "Tuesday night", date(2024, 1, 23))
+    html = render_markdown("Struck on Tuesday night.", [TUESDAY, night])
+    assert html == (
+        "<p>Struck on " + marked("kh-strikes", "proxy-attacks", "2024-01-23", "Tuesday")
+        + " night.</p>"
+    )
+
+
+def test_a_phrase_may_start_where_an_earlier_mark_ends() -> None:
+    aside = DatedPhrase("aside", "proxy-attacks", "(local time)", date(2024, 1, 23))
+    html = render_markdown("Struck on Tuesday(local time).", [TUESDAY, aside])
+    assert html == (
+        "<p>Struck on " + marked("kh-strikes", "proxy-attacks", "2024-01-23", "Tuesday")
+        + marked("aside", "proxy-attacks", "2024-01-23", "(local time)") + ".</p>"
+    )
