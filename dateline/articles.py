@@ -81,32 +81,43 @@ def unpack(data: object) -> LoadedArticle | None:
     return value if isinstance(value, LoadedArticle) else None
 
 
-def load_all(
-    files: Sequence[ContentFile], jobs: int, cache_dir: Path | None, salt: str
-) -> dict[str, LoadedArticle]:
-    """Every file loaded, by path; unchanged files come from the cache, the rest from workers.
+class ArticleStore:
+    """Loaded articles by file, kept packed and unpacked only when asked for: a build that
+    changed a few articles unpacks those, not the thousands the cache holds.
 
-    Files are keyed by their path and bytes, so an edit, a rename or a new dateline reloads
-    exactly the files concerned; the rest are neither parsed nor converted again.
+    Entries are keyed by a file's path and bytes, so an edit, a rename or a new dateline
+    reloads exactly the files concerned; the rest are neither parsed nor converted again.
     """
-    cached = load_table(cache_dir, "articles", salt)
-    loaded: dict[str, LoadedArticle] = {}
-    table: dict[str, object] = {}
-    missing: list[ContentFile] = []
-    for file in files:
-        entry = unpack(cached.get(file.key))
-        if entry is None:
-            missing.append(file)
-        else:
-            loaded[file.path], table[file.key] = entry, cached[file.key]
-    fresh = run_chunked(load_files, [(file.path, file.data) for file in missing], jobs)
-    for file, packed in zip(missing, fresh, strict=True):
-        entry = unpack(packed)
-        assert entry is not None, "a value packed here unpacks"
-        loaded[file.path], table[file.key] = entry, packed
-    if missing or len(table) != len(cached):
-        save_table(cache_dir, "articles", salt, table)
-    return {file.path: loaded[file.path] for file in files}
+
+    def __init__(self, cache_dir: Path | None, salt: str) -> None:
+        self.cache_dir = cache_dir
+        self.salt = salt
+        self.cached = load_table(cache_dir, "articles", salt)
+        self.loaded: dict[str, bytes] = {}
+
+    def load(self, files: Sequence[ContentFile], jobs: int) -> dict[str, LoadedArticle]:
+        """The files loaded, by path: from the cache where it holds them, else in workers."""
+        found: dict[str, LoadedArticle] = {}
+        missing: list[ContentFile] = []
+        for file in files:
+            entry = unpack(self.loaded.get(file.key) or self.cached.get(file.key))
+            if entry is None:
+                missing.append(file)
+            else:
+                found[file.path] = entry
+        fresh = run_chunked(load_files, [(file.path, file.data) for file in missing], jobs)
+        for file, packed in zip(missing, fresh, strict=True):
+            entry = unpack(packed)
+            assert entry is not None, "a value packed here unpacks"
+            found[file.path], self.loaded[file.key] = entry, packed
+        return {file.path: found[file.path] for file in files}
+
+    def save(self, files: Sequence[ContentFile]) -> None:
+        """Keep the entries of these files, and only them, for the next build."""
+        table = {f.key: self.loaded.get(f.key) or self.cached.get(f.key) for f in files}
+        kept = {key: packed for key, packed in table.items() if packed is not None}
+        if self.loaded or len(kept) != len(self.cached):
+            save_table(self.cache_dir, "articles", self.salt, kept)
 
 
 def content_errors(loaded: Mapping[str, LoadedArticle]) -> list[ContentError]:

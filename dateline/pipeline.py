@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.articles import ContentFile, LoadedArticle, content_errors, load_all
+from dateline.articles import ArticleStore, ContentFile, LoadedArticle, content_errors
 from dateline.cache import files_fingerprint, fingerprint
 from dateline.errors import ContentError
 from dateline.manifest import Manifest, Record
@@ -91,7 +91,7 @@ def build_site(
 ) -> tuple[Site | None, list[ContentError]]:
     """Every article loaded and every event resolved, or all the problems found."""
     config_file, files, errors = read_content(content_dir)
-    loaded = load_all(files, jobs, cache_dir, code_fingerprint())
+    loaded = ArticleStore(cache_dir, code_fingerprint()).load(files, jobs)
     config, problems = _config(config_file)
     errors += problems + content_errors(loaded)
     site, assemble_errors = _assemble(config, loaded) if config else (None, [])
@@ -111,22 +111,28 @@ def build(
     present = site_stamps(out)
     if not errors and last and last.inputs == inputs and last.untouched(present):
         return Written(len(present or ()), 0), []
-    loaded = load_all(files, jobs, cache_dir, code)
+    store = ArticleStore(cache_dir, code)
     config, problems = _config(config_file)
-    errors += problems + content_errors(loaded)
-    if errors or config is None or config_file is None:
-        return None, errors + (_assemble(config, loaded)[1] if config else [])
-    fronts = {file.path: (file.key, loaded[file.path].front) for file in files}
-    now = Manifest(inputs, config_file.key, pdf, fronts, {})
-    edited = _bodies_edited(last, now, present)
-    if last is not None and edited is not None:
-        units, changed = _remake_pages(out, config, loaded, last, edited, folders, jobs)
+    errors += problems
+    edited = _bodies_edited(last, files, store, jobs, present, config_file, pdf)
+    if last is not None and config is not None and edited is not None and not errors:
+        loaded = edited
+        units, changed = _remake_pages(out, config, edited, last, folders, jobs)
     else:
+        loaded = store.load(files, jobs)
+        errors += content_errors(loaded)
+        if errors or config is None or config_file is None:
+            return None, errors + (_assemble(config, loaded)[1] if config else [])
         site, assemble_errors = _assemble(config, loaded)
         if site is None:
             return None, assemble_errors
-        units, changed = _make_site(out, site, loaded, files, last, now, present, folders, jobs)
-    replace(now, units=units).save(cache_dir, salt)
+        units, changed = _make_site(
+            out, site, loaded, files, last, present, folders, config_file.key, pdf, jobs
+        )
+    assert config_file is not None
+    fronts = _fronts(files, loaded, last)
+    Manifest(inputs, config_file.key, pdf, fronts, units).save(cache_dir, salt)
+    store.save(files)
     return Written(sum(len(record[1]) for record in units.values()), changed), []
 
 
@@ -149,31 +155,53 @@ def _assemble(
     return assemble(config, articles, presolved)
 
 
+def _fronts(
+    files: Sequence[ContentFile], loaded: Mapping[str, LoadedArticle], last: Manifest | None
+) -> dict[str, tuple[str, str]]:
+    """Each file's fingerprint and front: from this build where it loaded the file, else from
+    the last build, which held the same bytes."""
+    fronts = {}
+    for file in files:
+        entry = loaded.get(file.path)
+        if entry is None:
+            assert last is not None, "a file not loaded now was loaded by the last build"
+            fronts[file.path] = last.fronts[file.path]
+        else:
+            fronts[file.path] = (file.key, entry.front)
+    return fronts
+
+
 def _bodies_edited(
-    last: Manifest | None, now: Manifest, present: Mapping[str, Stamp] | None
-) -> set[str] | None:
-    """The article page units to remake when only bodies changed since the last build and
+    last: Manifest | None,
+    files: Sequence[ContentFile],
+    store: ArticleStore,
+    jobs: int,
+    present: Mapping[str, Stamp] | None,
+    config_file: ContentFile | None,
+    pdf: bool,
+) -> dict[str, LoadedArticle] | None:
+    """The articles changed since the last build, loaded, when only their bodies changed and
     every other file it wrote is still in place; None when anything else changed."""
-    if last is None or present is None:
+    if last is None or present is None or config_file is None:
         return None
-    if (last.chrome, last.pdf, set(last.fronts)) != (now.chrome, now.pdf, set(now.fronts)):
+    if (last.chrome, last.pdf, set(last.fronts)) != (config_file.key, pdf, {f.path for f in files}):
         return None
-    edited = set()
-    for path, (key, front) in now.fronts.items():
-        if last.fronts[path][0] != key:
-            if last.fronts[path][1] != front or f"article:{path}" not in last.units:
-                return None
-            edited.add(f"article:{path}")
-    intact = all(last.intact(unit, None, present) for unit in last.units if unit not in edited)
-    return edited if intact else None
+    changed = [file for file in files if last.fronts[file.path][0] != file.key]
+    loaded = store.load(changed, jobs)
+    for path, entry in loaded.items():
+        same_front = entry.front == last.fronts[path][1]
+        if entry.errors or not same_front or f"article:{path}" not in last.units:
+            return None
+    units = {f"article:{path}" for path in loaded}
+    intact = all(last.intact(unit, None, present) for unit in last.units if unit not in units)
+    return loaded if intact else None
 
 
 def _remake_pages(
     out: Path,
     config: SiteConfig,
-    loaded: Mapping[str, LoadedArticle],
+    edited: Mapping[str, LoadedArticle],
     last: Manifest,
-    edited: set[str],
     folders: Sequence[Path],
     jobs: int,
 ) -> tuple[dict[str, Record], int]:
@@ -182,15 +210,16 @@ def _remake_pages(
     from dateline.outputs import OutputInputs, skeleton
 
     events: dict[str, tuple[Event, ...]] = {}
-    for unit in edited:
-        value = CODEC.unpack(last.units[unit][2])
+    for path in edited:
+        value = CODEC.unpack(last.units[f"article:{path}"][2])
         assert isinstance(value, tuple), "packed by the build that wrote the manifest"
-        events[unit.removeprefix("article:")] = value
-    site = skeleton(config)
+        events[path] = value
+    remade = [f"article:{path}" for path in sorted(edited)]
     keys = {unit: record[0] for unit, record in last.units.items()}
-    lent = {unit: record for unit, record in last.units.items() if unit not in edited}
-    inputs = OutputInputs(site, loaded, events, tuple(map(str, folders)), "", str(out))
-    return _stage(out, inputs, lent, sorted(edited), keys, jobs)
+    lent = {unit: record for unit, record in last.units.items() if unit not in remade}
+    folder_names = tuple(map(str, folders))
+    inputs = OutputInputs(skeleton(config), edited, events, folder_names, "", str(out))
+    return _stage(out, inputs, lent, remade, keys, jobs)
 
 
 def _make_site(
@@ -199,16 +228,17 @@ def _make_site(
     loaded: Mapping[str, LoadedArticle],
     files: Sequence[ContentFile],
     last: Manifest | None,
-    now: Manifest,
     present: Mapping[str, Stamp] | None,
     folders: Sequence[Path],
+    chrome: str,
+    pdf: bool,
     jobs: int,
 ) -> tuple[dict[str, Record], int]:
     """Make every unit whose key changed or whose files were touched; lend the rest."""
     from dateline.outputs import OutputInputs, article_events, plan
 
     file_keys = {file.path: file.key for file in files}
-    units = plan(site, loaded, file_keys, now.chrome, now.pdf)
+    units = plan(site, loaded, file_keys, chrome, pdf)
     keys = {unit.name: unit.key for unit in units}
     lent = {
         unit.name: last.units[unit.name]
