@@ -102,10 +102,14 @@ class TriggeredInlineProcessor(InlineTreeprocessor):
         start_index = 0
         while patternIndex < len(ordered):
             pattern, triggers = ordered[patternIndex]
-            if triggers is not None and not any(trigger in data for trigger in triggers):
-                matched, start_index = False, 0
-            else:
-                data, matched, start_index = apply(pattern, data, patternIndex, start_index)
+            if triggers is not None:
+                for trigger in triggers:
+                    if trigger in data:
+                        break
+                else:  # the stock pass would find nothing: go on as it would
+                    patternIndex, start_index = patternIndex + 1, 0
+                    continue
+            data, matched, start_index = apply(pattern, data, patternIndex, start_index)
             if not matched:
                 patternIndex += 1
         return data
