@@ -152,12 +152,16 @@ def build_index(patterns: Sequence[str]) -> tuple[Index, tuple[int, ...]]:
 
 
 LEAD_PHRASE = re.compile(rf"(?:{'|'.join(LEAD_WORDS)}) ")
+LEAD_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in LEAD_WORDS)
 
 
 def candidate_rows(text: str, index: Index, free: tuple[int, ...]) -> tuple[int, ...]:
     """The rows that may match `text` (normalised), in table order. A leading 'on', 'by',
     'as of' ... may be the optional LEAD every row allows, so the word after it counts too."""
-    rows = index.get(key_of(text), free)
+    key = key_of(text)
+    rows = index.get(key, free)
+    if key not in LEAD_FIRST_WORDS:
+        return rows
     lead = LEAD_PHRASE.match(text)
     if lead is None:
         return rows
