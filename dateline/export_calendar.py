@@ -77,7 +77,7 @@ def build_calendar(export: TimelineExport) -> bytes:
     """Every event as an all-day entry, for calendar apps; CRLF lines, folded at 75 octets."""
     config = export.timeline.config
     uid_suffix = f"@{config.slug}.dateline"
-    days = Memo(ics_date)
+    days = Memo(ics_date)  # several events a day, and few report dates
     categories = Memo(_categories_line)
     displays = Memo(_escaped_display)
     sources = Memo(_escaped_source)

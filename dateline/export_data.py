@@ -41,7 +41,7 @@ def _source_reference(key: tuple[str, str, str | None, str | None]) -> str:
 
 def _event_records(export: TimelineExport) -> list[str]:
     """Each event as events.json lists it, as JSON text; keys in the documented order."""
-    days = Memo(date.isoformat)
+    days = Memo(date.isoformat)  # several events a day
     references = Memo(_source_reference)
     records = []
     for item in export.events:
@@ -72,14 +72,12 @@ def build_events_json(export: TimelineExport) -> bytes:
     return _json_document(opening, _event_records(export))
 
 
-def neutralise_formula(cell: str) -> str:
-    """Keep spreadsheets from running a cell as a formula: prefix it with an apostrophe."""
-    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
-
-
-def csv_cell(text: str) -> str:
-    """A cell as `csv.writer` writes it (QUOTE_MINIMAL): quoted when it holds a quote, comma or
-    line break, quotes doubled; written by hand, as that costs half the C writer's time."""
+def csv_text(text: str) -> str:
+    """A cell as `csv.writer` writes it (QUOTE_MINIMAL: quoted when it holds a quote, comma or
+    line break, quotes doubled), after the formula guard: written by hand, as that costs half
+    the C writer's time. A cell a spreadsheet would run gets an apostrophe in front."""
+    if text.startswith(FORMULA_PREFIXES):
+        text = "'" + text
     if '"' in text:
         return '"' + text.replace('"', '""') + '"'
     if "," in text or "\n" in text or "\r" in text:
@@ -90,16 +88,15 @@ def csv_cell(text: str) -> str:
 def build_events_csv(export: TimelineExport) -> bytes:
     """One row per event for spreadsheets (RFC 4180: CRLF rows, quoted where needed)."""
     rows = [",".join(CSV_HEADER)]
+    displays = Memo(csv_text)  # several events a day
     for event, display, _, _, _ in export.events:
         resolved = event.date
         sources = " | ".join([source_label(source) for source in event.sources])
         rows.append(
             # ISO dates and true/false need neither quotes nor the formula guard.
-            f"{csv_cell(neutralise_formula(event.id))},{resolved.start.isoformat()},"
-            f"{resolved.end.isoformat()},{csv_cell(neutralise_formula(display))},"
-            f"{'true' if resolved.approximate else 'false'},"
-            f"{csv_cell(neutralise_formula(event.what))},"
-            f"{csv_cell(neutralise_formula(sources))}"
+            f"{csv_text(event.id)},{resolved.start.isoformat()},{resolved.end.isoformat()},"
+            f"{displays[display]},{'true' if resolved.approximate else 'false'},"
+            f"{csv_text(event.what)},{csv_text(sources)}"
         )
     rows.append("")
     return "\r\n".join(rows).encode("utf-8")

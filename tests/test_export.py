@@ -16,7 +16,7 @@ import pytest
 from dateline.display import format_date
 from dateline.export import OUTPUT_FORMATS, export_timeline
 from dateline.export_calendar import fold_line
-from dateline.export_data import csv_cell
+from dateline.export_data import csv_text
 from dateline.export_feed import xml_cdata, xml_document
 from dateline.jsontext import script_safe_json
 from dateline.model import (
@@ -467,7 +467,7 @@ def test_folding_a_long_ascii_line_cuts_every_75_octets() -> None:
 def test_csv_cells_are_quoted_as_the_csv_module_quotes_them(cell: str) -> None:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(["x", cell, "y"])
-    assert ",".join(["x", csv_cell(cell), "y"]) + "\r\n" == buffer.getvalue()
+    assert ",".join(["x", csv_text(cell), "y"]) + "\r\n" == buffer.getvalue()
 
 
 def test_script_safe_json_without_indent_escapes_markup_for_page_scripts() -> None:
