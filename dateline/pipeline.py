@@ -9,7 +9,7 @@ anything else (the site is assembled and each unit whose inputs changed is made 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -112,12 +112,14 @@ def build(
     if not errors and last and last.inputs == inputs and last.untouched(present):
         return Written(len(present or ()), 0), []
     store = ArticleStore(cache_dir, code)
+    keep = cache_dir / "staging" if cache_dir else None
     config, problems = _config(config_file)
     errors += problems
     edited = _bodies_edited(last, files, store, jobs, present, config_file, pdf)
     if last is not None and config is not None and edited is not None and not errors:
         loaded = edited
-        units, changed = _remake_pages(out, config, edited, last, folders, jobs)
+        assert present is not None, "a body-only edit needs the site as it stands"
+        units, changed = _remake_pages(out, config, edited, last, present, folders, jobs, keep)
     else:
         loaded = store.load(files, jobs)
         errors += content_errors(loaded)
@@ -127,7 +129,7 @@ def build(
         if site is None:
             return None, assemble_errors
         units, changed = _make_site(
-            out, site, loaded, files, last, present, folders, config_file.key, pdf, jobs
+            out, site, loaded, files, last, present, folders, config_file.key, pdf, jobs, keep
         )
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
@@ -202,8 +204,10 @@ def _remake_pages(
     config: SiteConfig,
     edited: Mapping[str, LoadedArticle],
     last: Manifest,
+    present: Mapping[str, Stamp],
     folders: Sequence[Path],
     jobs: int,
+    keep: Path | None,
 ) -> tuple[dict[str, Record], int]:
     """Remake only the pages of articles whose bodies changed; lend every other file."""
     from dateline.articles import CODEC
@@ -219,7 +223,7 @@ def _remake_pages(
     lent = {unit: record for unit, record in last.units.items() if unit not in remade}
     folder_names = tuple(map(str, folders))
     inputs = OutputInputs(skeleton(config), edited, events, folder_names, "", str(out))
-    return _stage(out, inputs, lent, remade, keys, jobs)
+    return _stage(out, inputs, lent, remade, keys, jobs, keep, present)
 
 
 def _make_site(
@@ -233,6 +237,7 @@ def _make_site(
     chrome: str,
     pdf: bool,
     jobs: int,
+    keep: Path | None,
 ) -> tuple[dict[str, Record], int]:
     """Make every unit whose key changed or whose files were touched; lend the rest."""
     from dateline.outputs import OutputInputs, article_events, plan
@@ -248,7 +253,7 @@ def _make_site(
     stale = [unit.name for unit in units if unit.name not in lent]
     folder_names = tuple(map(str, folders))
     inputs = OutputInputs(site, loaded, article_events(site), folder_names, "", str(out))
-    return _stage(out, inputs, lent, stale, keys, jobs)
+    return _stage(out, inputs, lent, stale, keys, jobs, keep, present or {})
 
 
 def _stage(
@@ -258,17 +263,20 @@ def _stage(
     stale: Sequence[str],
     keys: Mapping[str, str],
     jobs: int,
+    keep: Path | None,
+    live: Container[str],
 ) -> tuple[dict[str, Record], int]:
-    """Stage the lent files and the made ones, then swap the staging in."""
+    """Stage the lent files and the made ones, then swap the staging in; with a cache, the
+    staging directory is kept there for the next build to start from."""
     from dateline.outputs import make, tasks_for
     from dateline.parallel import WithShared
 
-    staging = Staging(out)
+    staging = Staging(out, keep, live)
     try:
         units = dict(lent)
         for record in lent.values():
-            for path in record[1]:
-                staging.lend(path)
+            for path, stamp in record[1].items():
+                staging.lend(path, stamp[0])
         shared = replace(inputs, staging=str(staging.root))
         changed = 0
         for made in WithShared(make, shared).run(tasks_for(stale, jobs), jobs):

@@ -13,8 +13,9 @@ import errno
 import fcntl
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+import stat
+from collections.abc import Callable, Container, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
@@ -106,49 +107,74 @@ def write_file(root: str, old_root: str, name: str, data: bytes) -> tuple[Stamp,
     previous = f"{old_root}/{name}"
     changed = not _same_bytes(previous, data)
     if changed:
-        with _in_folder(target, lambda: open(target, "xb")) as handle:
+        with _put(target, lambda: open(target, "xb")) as handle:
             handle.write(data)
     else:
-        _in_folder(target, lambda: os.link(previous, target))
+        _put(target, lambda: os.link(previous, target))
     info = os.stat(target)
     return (info.st_ino, info.st_size, info.st_mtime_ns), changed
 
 
-def _in_folder(target: str, make: Callable[[], T]) -> T:
-    """Run `make`, creating the target's folder first if it is missing."""
+def _put(target: str, make: Callable[[], T]) -> T:
+    """Run `make`, which creates `target`: first making its folder if missing, or removing
+    what a reused staging directory still holds there."""
     try:
         return make()
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        return make()
+    except IsADirectoryError:
+        shutil.rmtree(target)
+    except FileExistsError:
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)
+        else:
+            os.unlink(target)
+    return make()
 
 
 class Staging:
     """A new site assembled beside the output directory, which becomes the output only by
-    `commit`: until then the old site is untouched, whatever happens to this process."""
+    `commit`: until then the old site is untouched, whatever happens to this process.
 
-    def __init__(self, out: Path) -> None:
+    Given a folder to keep it in (inside the build cache), the staging directory outlives the
+    swap, holding the retired site, and the next build starts from it: a file that two builds
+    left unchanged is already in place (the same inode as the live file), so a small edit
+    costs a few links instead of linking every file and deleting the whole old tree.
+    """
+
+    def __init__(
+        self, out: Path, keep: Path | None = None, live: Container[str] = frozenset()
+    ) -> None:
         self.out = out.absolute()
-        self.root = self.out.with_name(f".{self.out.name}.new")
+        self.keep = keep is not None
+        self.root = keep.absolute() if keep else self.out.with_name(f".{self.out.name}.new")
         try:
             _recover(self.out)
-            if self.root.exists():
-                shutil.rmtree(self.root)  # left by a build that was killed
-            self.root.mkdir(parents=True)
+            kept = _reusable(self.root, live) if self.keep else None
+            if kept is None:
+                if self.root.exists() or self.root.is_symlink():
+                    _remove(self.root)  # left by a build that was killed, or not ours
+                self.root.mkdir(parents=True)
+            self.kept = kept or {}
         except OSError as problem:
             self.abort()
             raise _write_error(self.out, problem) from None
 
-    def lend(self, name: str) -> None:
-        """Hard-link an unchanged file of the old site into the new one."""
+    def lend(self, name: str, inode: int) -> None:
+        """Hard-link an unchanged file of the old site into the new one, unless a reused
+        staging directory holds that very file already."""
+        if self.kept.get(name) == inode:
+            return
         target = f"{self.root}/{safe_relative(name)}"
-        _in_folder(target, lambda: os.link(f"{self.out}/{name}", target))
+        _put(target, lambda: os.link(f"{self.out}/{name}", target))
 
     def commit(self, names: Iterable[str]) -> None:
         """Swap the staged site in, once its names are known to be safe on every system."""
+        names = set(names)
         try:
             check_paths(names)
-            _swap(self.root, self.out)
+            self._drop(path for path in self.kept if path not in names)
+            _swap(self.root, self.out, self.keep)
         except OSError as problem:
             self.abort()
             raise _write_error(self.out, problem) from None
@@ -158,6 +184,46 @@ class Staging:
 
     def abort(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def _drop(self, stale: Iterable[str]) -> None:
+        """Remove what a reused staging directory holds that the new site does not."""
+        folders = set()
+        for path in stale:
+            os.unlink(f"{self.root}/{path}")
+            folders.add(os.path.dirname(path))
+        for folder in sorted(folders, key=lambda name: -name.count("/")):
+            while folder:
+                with suppress(OSError):  # not empty: another file still lives there
+                    os.rmdir(f"{self.root}/{folder}")
+                folder = os.path.dirname(folder)
+
+
+def _reusable(root: Path, live: Container[str]) -> dict[str, int] | None:
+    """The files of a kept staging directory by inode, or None when it cannot be reused: it
+    is missing, holds anything but folders and regular files (a link could lead outside), or
+    a file the live site does not have (a kill or a hand left it: start clean)."""
+    if not root.is_dir() or root.is_symlink():
+        return None
+    files: dict[str, int] = {}
+    prefix = len(str(root)) + 1
+    for folder, folders, names in os.walk(root):
+        for name in folders:
+            if os.path.islink(os.path.join(folder, name)):
+                return None
+        for name in names:
+            info = os.stat(os.path.join(folder, name), follow_symlinks=False)
+            path = os.path.join(folder, name)[prefix:]
+            if not stat.S_ISREG(info.st_mode) or path not in live:
+                return None
+            files[path] = info.st_ino
+    return files
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 def _write_error(out: Path, problem: OSError) -> WriteError:
@@ -177,14 +243,15 @@ def _same_bytes(path: str, data: bytes) -> bool:
         return False
 
 
-def _swap(staging: Path, out: Path) -> None:
+def _swap(staging: Path, out: Path, keep: bool = False) -> None:
     if not out.exists():
         os.rename(staging, out)
         return
     if not out.is_dir() or out.is_symlink():
         raise WriteError(f"{out} exists and is not a directory; move it away or choose --out")
     if _exchange(staging, out):
-        shutil.rmtree(staging)  # now holds the old site
+        if not keep:
+            shutil.rmtree(staging)  # now holds the old site
         return
     retired = out.with_name(f".{out.name}.old")
     os.rename(out, retired)  # no atomic exchange here: _recover mends a crash in between

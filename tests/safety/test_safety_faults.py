@@ -121,7 +121,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(
     tmp_path: Path, corpora: Corpora
 ) -> None:
     out = tmp_path / "site"
-    staging = tmp_path / ".site.new"
+    staging = tmp_path / ".dateline-cache" / "staging"
     assert run_build(corpora.old, out, "--no-pdf").returncode == 0
     states = {"old": corpora.old_site, "new": corpora.new_site}
     moments = [(delay, "start") for delay in FIXED_KILL_TIMES]
