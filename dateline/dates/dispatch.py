@@ -155,15 +155,17 @@ LEAD_PHRASE = re.compile(rf"(?:{'|'.join(LEAD_WORDS)}) ")
 LEAD_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in LEAD_WORDS)
 
 
-def candidate_rows(text: str, index: Index, free: tuple[int, ...]) -> tuple[int, ...]:
-    """The rows that may match `text` (normalised), in table order. A leading 'on', 'by',
-    'as of' ... may be the optional LEAD every row allows, so the word after it counts too."""
+def candidate_rows(text: str, index: Index,
+                   free: tuple[int, ...]) -> tuple[tuple[int, ...], int]:
+    """The rows that may match `text` (normalised), in table order, and where the text goes
+    on after a leading 'on', 'by', 'as of' ... (0 when it has none). That word may be the
+    optional LEAD every row allows, so the rows that can start with the next word count too."""
     key = key_of(text)
     rows = index.get(key, free)
     if key not in LEAD_FIRST_WORDS:
-        return rows
+        return rows, 0
     lead = LEAD_PHRASE.match(text)
     if lead is None:
-        return rows
+        return rows, 0
     after = index.get(key_of(text, lead.end()), free)
-    return tuple(sorted(set(rows) | set(after)))
+    return tuple(sorted(set(rows) | set(after))), lead.end()

@@ -19,13 +19,28 @@ from dateline.model import Direction, ResolvedDate, Span
 MAX_LENGTH = 200
 CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
 
-# Each row compiled on its own (LEAD + pattern), tried only for texts whose first word it can
-# start with (see dispatch): a first parse tries a handful of small patterns, not the table.
-# A row reads a whole expression, so it is held to the text's start (\A): a search or finditer
-# then tries one position, not each (a free-start row such as "range" was quadratic there).
-ROWS = tuple(re.compile(rf"\A{LEAD}(?:{rule.pattern})") for rule in RULES)
-COMPILED: CompiledRules = tuple(zip(RULES, ROWS, strict=True))
+# Each row compiled on its own, tried only for texts whose first word it can start with (see
+# dispatch): a first parse tries a handful of small patterns, not the table. A row reads a whole
+# expression, so it is held to the text's start (\A): a search or finditer then tries one
+# position, not each (a free-start row such as "range" was quadratic there). The optional LEAD
+# word is not compiled in: `first_match` tries the text after a lead word, then the whole text,
+# the order the regex engine would take (trying LEAD on every row cost about a microsecond).
+ROWS = tuple(re.compile(rf"\A(?:{rule.pattern})") for rule in RULES)
 FIRST_WORD_INDEX, FREE_ROWS = build_index([rule.pattern for rule in RULES])
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> CompiledRules:
+    """Each row with LEAD compiled in, in table order: what a plain scan of the table would try
+    (tests compare the dispatch with it). Built on first use, one memoised entry."""
+    return tuple((rule, re.compile(f"{LEAD}(?:{rule.pattern})")) for rule in RULES)
+
+
+def __getattr__(name: str) -> CompiledRules:
+    """`COMPILED`, the rows with LEAD, computed on first access."""
+    if name == "COMPILED":
+        return compiled_rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)
@@ -144,9 +159,15 @@ def read(text: str) -> Reading | Failure:
 
 
 def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
-    """The first row, in table order, that matches the whole (normalised) text."""
-    for row in candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS):
-        match = ROWS[row].fullmatch(normal)
+    """The first row, in table order, that matches the whole (normalised) text, with or
+    without its lead word ('on Monday'): with it first, as LEAD's greedy `?` would."""
+    rows, lead_end = candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS)
+    rest = normal[lead_end:]
+    for row in rows:
+        pattern = ROWS[row]
+        match = pattern.fullmatch(rest) if lead_end else None
+        if match is None:
+            match = pattern.fullmatch(normal)
         if match is not None:
             return RULES[row], match
     return None
