@@ -19,6 +19,7 @@ from dateline.model import Article, DateStyle, Event, Site, Timeline
 from dateline.views import (
     EventView,
     Link,
+    Nav,
     event_view,
     group_by_month,
     in_page_order,
@@ -72,7 +73,7 @@ def with_chrome(
         "root": root,
         "home_href": f"{root}index.html",
         "stylesheet_href": f"{root}static/style.css",
-        "nav": tuple([Link(name, f"{root}{slug}/index.html") for name, slug in timelines]),
+        "nav": Nav(root, timelines),
         "json_ld": None,
         "feed_href": None,
         **context,

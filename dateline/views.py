@@ -9,10 +9,12 @@ built several times faster than a frozen dataclass, whose fields are set one by 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
+
+from markupsafe import escape
 
 from dateline.display import APPROX, EN_DASH, MONTHS, format_date, format_span
 from dateline.model import DateStyle, Event, Order, Site, Timeline
@@ -21,6 +23,40 @@ from dateline.model import DateStyle, Event, Order, Site, Timeline
 class Link(NamedTuple):
     text: str
     href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Nav:
+    """The site's timelines as links from a page at `root`: a template may loop over them (each a
+    *Link*) or print the whole (`{{ nav }}`) for one `<li>` a link, escaped.
+
+    Made for every page of the site, so the links are made only when a template asks: printed
+    whole, the nav costs a page one output instead of two escaped values for each timeline.
+    """
+
+    root: str
+    timelines: tuple[tuple[str, str], ...]  # (title, slug)
+
+    def __iter__(self) -> Iterator[Link]:
+        root = self.root
+        return (Link(title, f"{root}{slug}/index.html") for title, slug in self.timelines)
+
+    def __len__(self) -> int:
+        return len(self.timelines)
+
+    def __html__(self) -> str:
+        fields = [self.root, *(value for pair in self.timelines for value in pair)]
+        escaped = str(escape("\0".join(fields))).split("\0")  # one call, not one a value
+        if len(escaped) != len(fields):  # a value held the separator itself
+            escaped = [str(escape(value)) for value in fields]
+        root = escaped[0]
+        titles, slugs = escaped[1::2], escaped[2::2]
+        return "".join(
+            [
+                f'<li><a href="{root}{slug}/index.html">{title}</a></li>\n'
+                for title, slug in zip(titles, slugs, strict=True)
+            ]
+        )
 
 
 class SourceView(NamedTuple):

@@ -12,6 +12,7 @@ import pytest
 from sample_site import build_site
 
 from dateline.render import BUNDLED_TEMPLATES, make_environment, render_site
+from dateline.views import Nav
 
 EXPORT_FILES = {"events.json", "events.csv", "feed.xml", "calendar.ics", "timelinejs.json",
                 "brief.pdf"}
@@ -295,3 +296,16 @@ def test_a_template_using_an_unknown_name_fails_loudly(tmp_path: Path) -> None:
     (tmp_path / "tag.html").write_text("{{ no_such_variable }}")
     with pytest.raises(jinja2.UndefinedError):
         render_site(build_site(), make_environment([tmp_path, BUNDLED_TEMPLATES]))
+
+
+@pytest.mark.parametrize("title", ["Plain", "Q&A <b>\"hot\"</b> 'days'", "NUL\0inside"])
+def test_nav_printed_whole_is_the_escaped_loop(title: str) -> None:
+    env = jinja2.Environment(autoescape=True)
+    nav = Nav("../", ((title, "a-b"), ("Second & last", "second")))
+    whole = env.from_string("{{ nav }}").render(nav=nav)
+    looped = env.from_string(
+        '{% for link in nav %}<li><a href="{{ link.href }}">{{ link.text }}</a></li>\n{% endfor %}'
+    ).render(nav=nav)
+    assert whole == looped
+    assert whole.count("<li>") == 2 and '<a href="../second/index.html">Second &amp; last' in whole
+    assert "<b>" not in whole
