@@ -84,10 +84,11 @@ def _wordings(when: str) -> list[str]:
     return sorted({when.strip(), ASIDE.sub("", when.strip())} - {""})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def wording_pattern(wording: str) -> re.Pattern[str]:
     """A wording found whatever its case and line breaks. Memoised like `re`'s own cache, but
-    large enough for an archive's wordings (re keeps 512, and an archive repeats thousands)."""
+    large enough for an archive's wordings (re keeps 512; the 10,000-article bench corpus has
+    4,772 distinct ones, more than the 4,096 this cache held before)."""
     words = (re.escape(word) for word in wording.split())
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
