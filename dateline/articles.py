@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dateline.cache import fingerprint, load_table, save_table
+from dateline.cache import BlobTable, fingerprint
 from dateline.errors import ContentError
 from dateline.model import Article, DateProblem, Presolved
 from dateline.parallel import run_chunked
@@ -90,17 +90,14 @@ class ArticleStore:
     """
 
     def __init__(self, cache_dir: Path | None, salt: str) -> None:
-        self.cache_dir = cache_dir
-        self.salt = salt
-        self.cached = load_table(cache_dir, "articles", salt)
-        self.loaded: dict[str, bytes] = {}
+        self.table = BlobTable(cache_dir, "articles", salt)
 
     def load(self, files: Sequence[ContentFile], jobs: int) -> dict[str, LoadedArticle]:
         """The files loaded, by path: from the cache where it holds them, else in workers."""
         found: dict[str, LoadedArticle] = {}
         missing: list[ContentFile] = []
         for file in files:
-            entry = unpack(self.loaded.get(file.key) or self.cached.get(file.key))
+            entry = unpack(self.table.get(file.key))
             if entry is None:
                 missing.append(file)
             else:
@@ -109,15 +106,15 @@ class ArticleStore:
         for file, packed in zip(missing, fresh, strict=True):
             entry = unpack(packed)
             assert entry is not None, "a value packed here unpacks"
-            found[file.path], self.loaded[file.key] = entry, packed
+            found[file.path] = entry
+            self.table.put(file.key, packed)
         return {file.path: found[file.path] for file in files}
 
-    def save(self, files: Sequence[ContentFile]) -> None:
-        """Keep the entries of these files, and only them, for the next build."""
-        table = {f.key: self.loaded.get(f.key) or self.cached.get(f.key) for f in files}
-        kept = {key: packed for key, packed in table.items() if packed is not None}
-        if self.loaded or len(kept) != len(self.cached):
-            save_table(self.cache_dir, "articles", self.salt, kept)
+    def save(self, files: Sequence[ContentFile] | None) -> None:
+        """Keep the new entries; given every file of a full build, drop all other entries."""
+        if files is not None:
+            self.table.keep_only(file.key for file in files)
+        self.table.save()
 
 
 def content_errors(loaded: Mapping[str, LoadedArticle]) -> list[ContentError]:

@@ -85,3 +85,53 @@ def save_table(
     except OSError:
         with suppress(OSError):  # the folder itself may be what failed
             partial.unlink(missing_ok=True)
+
+
+class BlobTable:
+    """Bytes by fingerprint, in 64 shard files chosen by the key's first characters, so that a
+    build which reads or changes a few entries loads and rewrites a few small files instead of
+    one that holds the whole archive."""
+
+    SHARDS = 64
+
+    def __init__(self, cache_dir: Path | None, name: str, salt: str) -> None:
+        self.cache_dir, self.name, self.salt = cache_dir, name, salt
+        self.shards: dict[int, dict[str, object]] = {}
+        self.dirty: set[int] = set()
+
+    def get(self, key: str) -> bytes | None:
+        value = self._shard(key).get(key)
+        return value if isinstance(value, bytes) else None
+
+    def put(self, key: str, value: bytes) -> None:
+        shard = self._shard(key)
+        if shard.get(key) != value:
+            shard[key] = value
+            self.dirty.add(self._number(key))
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Drop every entry but these (reads every shard: for full builds only)."""
+        wanted = set(keys)
+        for number in range(self.SHARDS):
+            shard = self._load(number)
+            stale = [key for key in shard if key not in wanted]
+            for key in stale:
+                del shard[key]
+            if stale:
+                self.dirty.add(number)
+
+    def save(self) -> None:
+        for number in sorted(self.dirty):
+            save_table(self.cache_dir, f"{self.name}-{number:02}", self.salt, self.shards[number])
+        self.dirty.clear()
+
+    def _shard(self, key: str) -> dict[str, object]:
+        return self._load(self._number(key))
+
+    def _number(self, key: str) -> int:
+        return int(key[:2], 16) % self.SHARDS if key[:2].isalnum() else 0
+
+    def _load(self, number: int) -> dict[str, object]:
+        if number not in self.shards:
+            self.shards[number] = load_table(self.cache_dir, f"{self.name}-{number:02}", self.salt)
+        return self.shards[number]

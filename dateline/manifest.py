@@ -16,9 +16,7 @@ from dateline.cache import load_table, save_table
 from dateline.write import Stamp
 
 TABLE = "outputs"
-# A unit's record: its key, the files it made with their stamps, and for an article page its
-# events as merged (packed), so that a body-only edit can remake that page alone.
-Record = tuple[str, dict[str, Stamp], bytes]
+Record = tuple[str, dict[str, Stamp]]  # a unit's key, and the files it made with their stamps
 
 
 @dataclass(frozen=True)
@@ -82,10 +80,9 @@ def _is_record(key: object, value: object) -> bool:
     return (
         isinstance(key, str)
         and isinstance(value, tuple)
-        and len(value) == 3
+        and len(value) == 2
         and isinstance(value[0], str)
         and isinstance(value[1], dict)
-        and isinstance(value[2], bytes)
         and all(
             isinstance(path, str)
             and isinstance(stamp, tuple)

@@ -26,7 +26,6 @@ from dateline.articles import CODEC, LoadedArticle
 from dateline.cache import fingerprint
 from dateline.contexts import events_of_article
 from dateline.export import export_timeline
-from dateline.manifest import Record
 from dateline.model import Article, Event, Site, SiteConfig, Timeline
 from dateline.render import (
     article_page,
@@ -52,9 +51,11 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class Made:
-    """What a task reports back: each unit's files and stamps, and how many had new bytes."""
+    """What a task reports back: each unit's files and stamps, how many had new bytes, and
+    each article page's events as merged (packed), so a body-only edit can remake it alone."""
 
-    records: dict[str, Record]
+    stamps: dict[str, dict[str, Stamp]]
+    events: dict[str, bytes]
     changed: int
 
 
@@ -114,19 +115,21 @@ def tasks_for(units: Sequence[str], jobs: int) -> list[tuple[str, ...]]:
 def make(inputs: OutputInputs, task: tuple[str, ...]) -> Made:
     """Make a task's units and write their files into the staging directory."""
     env = _environment(inputs.folders)
-    records: dict[str, Record] = {}
+    stamps: dict[str, dict[str, Stamp]] = {}
+    events: dict[str, bytes] = {}
     changed = 0
     for name in task:
         try:
-            files, extra = _unit_files(inputs, env, name)
+            files, packed = _unit_files(inputs, env, name)
         except TemplateError as problem:
             raise template_problem(problem) from None
-        stamps: dict[str, Stamp] = {}
+        stamps[name] = {}
         for path, data in files.items():
-            stamps[path], new = write_file(inputs.staging, inputs.old, path, data)
+            stamps[name][path], new = write_file(inputs.staging, inputs.old, path, data)
             changed += new
-        records[name] = ("", stamps, extra)
-    return Made(records, changed)
+        if packed:
+            events[name] = packed
+    return Made(stamps, events, changed)
 
 
 def article_events(site: Site) -> dict[str, tuple[Event, ...]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateline.articles import ArticleStore, ContentFile, LoadedArticle, content_errors
-from dateline.cache import files_fingerprint, fingerprint
+from dateline.cache import BlobTable, files_fingerprint, fingerprint
 from dateline.errors import ContentError
 from dateline.manifest import Manifest, Record
 from dateline.model import Event, Site, SiteConfig
@@ -32,6 +32,18 @@ MAX_FILE_BYTES = 2_000_000
 class Written:
     files: int
     changed: int
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where and how a build writes: the output, its templates, its workers, and the cache's
+    staging folder and table of article pages' events."""
+
+    out: Path
+    folders: tuple[str, ...]
+    jobs: int
+    keep: Path | None
+    events: BlobTable
 
 
 def display_path(path: Path) -> str:
@@ -61,13 +73,13 @@ def read_content(
     for name in names:
         if name.startswith(("_", ".")):
             continue
-        path = os.path.join(content_dir, name)
-        if os.stat(path).st_size > MAX_FILE_BYTES:
+        with open(os.path.join(content_dir, name), "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
             limit = f"larger than {MAX_FILE_BYTES // 1_000_000} MB"
             errors.append(ContentError(prefix + name, 0, 0, limit))
             continue
-        with open(path, "rb") as handle:
-            articles.append(ContentFile.of(prefix + name, handle.read()))
+        articles.append(ContentFile.of(prefix + name, data))
     return config, articles, errors
 
 
@@ -113,13 +125,16 @@ def build(
         return Written(len(present or ()), 0), []
     store = ArticleStore(cache_dir, code)
     keep = cache_dir / "staging" if cache_dir else None
+    events = BlobTable(cache_dir, "events", salt)
+    target = Target(out, tuple(map(str, folders)), jobs, keep, events)
     config, problems = _config(config_file)
     errors += problems
     edited = _bodies_edited(last, files, store, jobs, present, config_file, pdf)
     if last is not None and config is not None and edited is not None and not errors:
         loaded = edited
         assert present is not None, "a body-only edit needs the site as it stands"
-        units, changed = _remake_pages(out, config, edited, last, present, folders, jobs, keep)
+        units, changed = _remake_pages(target, config, edited, last, present)
+        store.save(None)
     else:
         loaded = store.load(files, jobs)
         errors += content_errors(loaded)
@@ -128,13 +143,14 @@ def build(
         site, assemble_errors = _assemble(config, loaded)
         if site is None:
             return None, assemble_errors
-        units, changed = _make_site(
-            out, site, loaded, files, last, present, folders, config_file.key, pdf, jobs, keep
-        )
+        chrome = config_file.key
+        units, changed = _make_site(target, site, loaded, files, last, present, chrome, pdf)
+        store.save(files)
+        events.keep_only(record[0] for unit, record in units.items() if unit.startswith("article:"))
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
     Manifest(inputs, config_file.key, pdf, fronts, units).save(cache_dir, salt)
-    store.save(files)
+    events.save()
     return Written(sum(len(record[1]) for record in units.values()), changed), []
 
 
@@ -200,14 +216,11 @@ def _bodies_edited(
 
 
 def _remake_pages(
-    out: Path,
+    target: Target,
     config: SiteConfig,
     edited: Mapping[str, LoadedArticle],
     last: Manifest,
     present: Mapping[str, Stamp],
-    folders: Sequence[Path],
-    jobs: int,
-    keep: Path | None,
 ) -> tuple[dict[str, Record], int]:
     """Remake only the pages of articles whose bodies changed; lend every other file."""
     from dateline.articles import CODEC
@@ -215,29 +228,25 @@ def _remake_pages(
 
     events: dict[str, tuple[Event, ...]] = {}
     for path in edited:
-        value = CODEC.unpack(last.units[f"article:{path}"][2])
+        value = CODEC.unpack(target.events.get(last.units[f"article:{path}"][0]) or b"")
         assert isinstance(value, tuple), "packed by the build that wrote the manifest"
         events[path] = value
     remade = [f"article:{path}" for path in sorted(edited)]
     keys = {unit: record[0] for unit, record in last.units.items()}
     lent = {unit: record for unit, record in last.units.items() if unit not in remade}
-    folder_names = tuple(map(str, folders))
-    inputs = OutputInputs(skeleton(config), edited, events, folder_names, "", str(out))
-    return _stage(out, inputs, lent, remade, keys, jobs, keep, present)
+    inputs = OutputInputs(skeleton(config), edited, events, target.folders, "", str(target.out))
+    return _stage(target, inputs, lent, remade, keys, present)
 
 
 def _make_site(
-    out: Path,
+    target: Target,
     site: Site,
     loaded: Mapping[str, LoadedArticle],
     files: Sequence[ContentFile],
     last: Manifest | None,
     present: Mapping[str, Stamp] | None,
-    folders: Sequence[Path],
     chrome: str,
     pdf: bool,
-    jobs: int,
-    keep: Path | None,
 ) -> tuple[dict[str, Record], int]:
     """Make every unit whose key changed or whose files were touched; lend the rest."""
     from dateline.outputs import OutputInputs, article_events, plan
@@ -251,19 +260,17 @@ def _make_site(
         if last is not None and present is not None and last.intact(unit.name, unit.key, present)
     }
     stale = [unit.name for unit in units if unit.name not in lent]
-    folder_names = tuple(map(str, folders))
-    inputs = OutputInputs(site, loaded, article_events(site), folder_names, "", str(out))
-    return _stage(out, inputs, lent, stale, keys, jobs, keep, present or {})
+    events = article_events(site)
+    inputs = OutputInputs(site, loaded, events, target.folders, "", str(target.out))
+    return _stage(target, inputs, lent, stale, keys, present or {})
 
 
 def _stage(
-    out: Path,
+    target: Target,
     inputs: OutputInputs,
     lent: Mapping[str, Record],
     stale: Sequence[str],
     keys: Mapping[str, str],
-    jobs: int,
-    keep: Path | None,
     live: Container[str],
 ) -> tuple[dict[str, Record], int]:
     """Stage the lent files and the made ones, then swap the staging in; with a cache, the
@@ -271,7 +278,7 @@ def _stage(
     from dateline.outputs import make, tasks_for
     from dateline.parallel import WithShared
 
-    staging = Staging(out, keep, live)
+    staging = Staging(target.out, target.keep, live)
     try:
         units = dict(lent)
         for record in lent.values():
@@ -279,10 +286,13 @@ def _stage(
                 staging.lend(path, stamp[0])
         shared = replace(inputs, staging=str(staging.root))
         changed = 0
-        for made in WithShared(make, shared).run(tasks_for(stale, jobs), jobs):
+        tasks = tasks_for(stale, target.jobs)
+        for made in WithShared(make, shared).run(tasks, target.jobs):
             changed += made.changed
-            for unit, (_, stamps, extra) in made.records.items():
-                units[unit] = (keys[unit], stamps, extra)
+            for unit, stamps in made.stamps.items():
+                units[unit] = (keys[unit], stamps)
+            for unit, packed in made.events.items():
+                target.events.put(keys[unit], packed)
         staging.commit(path for record in units.values() for path in record[1])
     except BaseException:
         staging.abort()
