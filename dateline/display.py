@@ -22,6 +22,7 @@ AP_MONTHS = (
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 AP_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}  # keyed by first month
+DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 EN_DASH = "\u2013"
 APPROX = " (approx.)"
 
@@ -83,7 +84,9 @@ def _long_span(start: date, end: date) -> str:
 
 
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return DAYS_IN_MONTH[month - 1]  # monthrange also works out a weekday we do not need
 
 
 def _part_of_month(start: date, end: date) -> str | None:
