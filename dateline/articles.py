@@ -21,15 +21,24 @@ from dateline.transport import REGISTERED, Codec
 
 @dataclass(frozen=True, slots=True)
 class ContentFile:
-    """A source file's bytes, the path errors should name, and its fingerprint for the cache."""
+    """A source file: the path errors should name, its fingerprint for the cache, its stamp,
+    and its bytes, or None where the stamp shows the bytes the last build fingerprinted."""
 
     path: str
-    data: bytes
     key: str
+    source: str  # where to read it
+    stamp: tuple[int, int, int]  # (inode, size, mtime_ns)
+    data: bytes | None
 
     @classmethod
-    def of(cls, path: str, data: bytes) -> ContentFile:
-        return cls(path, data, fingerprint(path, data))
+    def of(cls, path: str, source: str, stamp: tuple[int, int, int], data: bytes) -> ContentFile:
+        return cls(path, fingerprint(path, data), source, stamp, data)
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        with open(self.source, "rb") as handle:
+            return handle.read()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +111,7 @@ class ArticleStore:
                 missing.append(file)
             else:
                 found[file.path] = entry
-        fresh = run_chunked(load_files, [(file.path, file.data) for file in missing], jobs)
+        fresh = run_chunked(load_files, [(file.path, file.read()) for file in missing], jobs)
         for file, packed in zip(missing, fresh, strict=True):
             entry = unpack(packed)
             assert entry is not None, "a value packed here unpacks"

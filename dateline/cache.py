@@ -69,6 +69,14 @@ def load_table(cache_dir: Path | None, name: str, salt: str) -> dict[str, object
     return {key: value for key, value in stored[2].items() if isinstance(key, str)}
 
 
+def table_time(cache_dir: Path | None, name: str) -> int:
+    """When a table was last written (its file's mtime in ns), or 0 when unknown."""
+    try:
+        return 0 if cache_dir is None else os.stat(cache_dir / f"{name}.pickle").st_mtime_ns
+    except OSError:
+        return 0
+
+
 def save_table(
     cache_dir: Path | None, name: str, salt: str, table: Mapping[str, object]
 ) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.cache import load_table, save_table
+from dateline.cache import load_table, save_table, table_time
 from dateline.write import Stamp
 
 TABLE = "outputs"
@@ -26,27 +26,31 @@ class Manifest:
     pdf: bool
     fronts: dict[str, tuple[str, str]]  # article path -> (file fingerprint, front)
     units: dict[str, Record]
+    sources: dict[str, tuple[Stamp, str]]  # article path -> (stamp, fingerprint) when read
+    saved: int = 0  # mtime of the table file, in ns: content older than this can be trusted
 
     @classmethod
     def load(cls, cache_dir: Path | None, salt: str) -> Manifest | None:
         stored = load_table(cache_dir, TABLE, salt).get("manifest")
-        if not (isinstance(stored, tuple) and len(stored) == 5):
+        if not (isinstance(stored, tuple) and len(stored) == 6):
             return None
-        inputs, chrome, pdf, fronts, units = stored
+        inputs, chrome, pdf, fronts, units, sources = stored
         if not (
             isinstance(inputs, str)
             and isinstance(chrome, str)
             and isinstance(pdf, bool)
             and isinstance(fronts, dict)
             and isinstance(units, dict)
+            and isinstance(sources, dict)
             and all(_is_front(key, value) for key, value in fronts.items())
             and all(_is_record(key, value) for key, value in units.items())
+            and all(_is_source(key, value) for key, value in sources.items())
         ):
             return None
-        return cls(inputs, chrome, pdf, fronts, units)
+        return cls(inputs, chrome, pdf, fronts, units, sources, table_time(cache_dir, TABLE))
 
     def save(self, cache_dir: Path | None, salt: str) -> None:
-        stored = (self.inputs, self.chrome, self.pdf, self.fronts, self.units)
+        stored = (self.inputs, self.chrome, self.pdf, self.fronts, self.units, self.sources)
         save_table(cache_dir, TABLE, salt, {"manifest": stored})
 
     def untouched(self, site: Mapping[str, Stamp] | None) -> bool:
@@ -76,6 +80,24 @@ def _is_front(key: object, value: object) -> bool:
     )
 
 
+def _is_source(key: object, value: object) -> bool:
+    return (
+        isinstance(key, str)
+        and isinstance(value, tuple)
+        and len(value) == 2
+        and _is_stamp(value[0])
+        and isinstance(value[1], str)
+    )
+
+
+def _is_stamp(value: object) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and all(isinstance(number, int) for number in value)
+    )
+
+
 def _is_record(key: object, value: object) -> bool:
     return (
         isinstance(key, str)
@@ -83,11 +105,5 @@ def _is_record(key: object, value: object) -> bool:
         and len(value) == 2
         and isinstance(value[0], str)
         and isinstance(value[1], dict)
-        and all(
-            isinstance(path, str)
-            and isinstance(stamp, tuple)
-            and len(stamp) == 3
-            and all(isinstance(number, int) for number in stamp)
-            for path, stamp in value[1].items()
-        )
+        and all(isinstance(path, str) and _is_stamp(stamp) for path, stamp in value[1].items())
     )

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_FILE_BYTES = 2_000_000
+CLOCK_MARGIN_NS = 2_000_000_000  # file systems with 2-second timestamps exist
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +54,13 @@ def display_path(path: Path) -> str:
 
 
 def read_content(
-    content_dir: Path,
+    content_dir: Path, known: Mapping[str, tuple[Stamp, str]] | None = None, before: int = 0
 ) -> tuple[ContentFile | None, list[ContentFile], list[ContentError]]:
-    """site.yaml and every article; names starting with `_` or `.` are skipped."""
+    """site.yaml and every article; names starting with `_` or `.` are skipped.
+
+    An article whose stamp (inode, size, mtime) is in `known` with its fingerprint, and whose
+    mtime is older than `before` (when the last build recorded it, less a margin for coarse
+    clocks), is not read: like git's index, the stamp stands for the bytes."""
     shown = display_path(content_dir)
     if not content_dir.is_dir():
         return None, [], [ContentError(shown, 0, 0, "no such content directory")]
@@ -64,7 +69,10 @@ def read_content(
     config = None
     errors: list[ContentError] = []
     if config_path.is_file():
-        config = ContentFile.of(f"{prefix}site.yaml", config_path.read_bytes())
+        info = config_path.stat()
+        stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
+        data = config_path.read_bytes()
+        config = ContentFile.of(f"{prefix}site.yaml", str(config_path), stamp, data)
     else:
         errors.append(ContentError(f"{prefix}site.yaml", 0, 0, "missing", "create site.yaml"))
     articles = []
@@ -73,13 +81,19 @@ def read_content(
     for name in names:
         if name.startswith(("_", ".")):
             continue
-        with open(os.path.join(content_dir, name), "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
+        source = os.path.join(content_dir, name)
+        info = os.stat(source)
+        stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
+        if info.st_size > MAX_FILE_BYTES:
             limit = f"larger than {MAX_FILE_BYTES // 1_000_000} MB"
             errors.append(ContentError(prefix + name, 0, 0, limit))
             continue
-        articles.append(ContentFile.of(prefix + name, data))
+        seen = (known or {}).get(prefix + name)
+        if seen is not None and seen[0] == stamp and info.st_mtime_ns < before:
+            articles.append(ContentFile(prefix + name, seen[1], source, stamp, None))
+            continue
+        with open(source, "rb") as handle:
+            articles.append(ContentFile.of(prefix + name, source, stamp, handle.read()))
     return config, articles, errors
 
 
@@ -114,12 +128,13 @@ def build(
     content_dir: Path, out: Path, pdf: bool, jobs: int, cache_dir: Path | None
 ) -> tuple[Written | None, list[ContentError]]:
     """Build the site into `out`, or change nothing there and return every problem."""
-    config_file, files, errors = read_content(content_dir)
     folders = template_dirs(content_dir)
     code = code_fingerprint()
     salt = fingerprint(code, files_fingerprint(folders))
-    inputs = fingerprint("pdf" if pdf else "no-pdf", *(f.key for f in [config_file, *files] if f))
     last = Manifest.load(cache_dir, salt)
+    known, trusted = (last.sources, last.saved - CLOCK_MARGIN_NS) if last else ({}, 0)
+    config_file, files, errors = read_content(content_dir, known, trusted)
+    inputs = fingerprint("pdf" if pdf else "no-pdf", *(f.key for f in [config_file, *files] if f))
     present = site_stamps(out)
     if not errors and last and last.inputs == inputs and last.untouched(present):
         return Written(len(present or ()), 0), []
@@ -149,7 +164,8 @@ def build(
         events.keep_only(record[0] for unit, record in units.items() if unit.startswith("article:"))
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
-    Manifest(inputs, config_file.key, pdf, fronts, units).save(cache_dir, salt)
+    sources = {file.path: (file.stamp, file.key) for file in files}
+    Manifest(inputs, config_file.key, pdf, fronts, units, sources).save(cache_dir, salt)
     events.save()
     return Written(sum(len(record[1]) for record in units.values()), changed), []
 
@@ -159,7 +175,7 @@ def _config(config_file: ContentFile | None) -> tuple[SiteConfig | None, list[Co
         return None, []
     from dateline.load import load_site_config
 
-    config, errors = load_site_config(config_file.path, config_file.data)
+    config, errors = load_site_config(config_file.path, config_file.read())
     return config, list(errors)
 
 
