@@ -28,6 +28,7 @@ from dateline.contexts import events_of_article
 from dateline.export import export_timeline
 from dateline.model import Article, Event, Site, SiteConfig, Timeline
 from dateline.render import (
+    Kit,
     article_page,
     events_by_key,
     home_page,
@@ -67,8 +68,10 @@ class OutputInputs:
     articles: Mapping[str, LoadedArticle]  # by path: the article and its body HTML
     article_events: Mapping[str, tuple[Event, ...]]  # by article path
     folders: tuple[str, ...]
+    templates: str  # fingerprint of the template folders: a new one means a new environment
     staging: str
     old: str
+    kit: Kit
 
 
 def timeline_keys(
@@ -114,7 +117,7 @@ def tasks_for(units: Sequence[str], jobs: int) -> list[tuple[str, ...]]:
 
 def make(inputs: OutputInputs, task: tuple[str, ...]) -> Made:
     """Make a task's units and write their files into the staging directory."""
-    env = _environment(inputs.folders)
+    env = _environment(inputs.folders, inputs.templates)
     stamps: dict[str, dict[str, Stamp]] = {}
     events: dict[str, bytes] = {}
     changed = 0
@@ -143,9 +146,9 @@ def skeleton(config: SiteConfig) -> Site:
 
 
 @lru_cache(maxsize=4)
-def _environment(folders: tuple[str, ...]) -> Environment:
-    """One environment per process and template folders, so each template compiles once."""
-    return make_environment([Path(folder) for folder in folders])
+def _environment(folders: tuple[str, ...], templates: str) -> Environment:
+    """One environment per process and version of the templates, so each compiles once."""
+    return make_environment([Path(folder) for folder in folders], reload=False)
 
 
 def _unit_files(
@@ -158,7 +161,7 @@ def _unit_files(
         article = entry.article
         assert isinstance(article, Article) and entry.body is not None
         events = inputs.article_events[item]
-        page = article_page(site, article, entry.body, events)
+        page = article_page(site, article, entry.body, events, inputs.kit)
         return {page.path: render_page(env, page)}, CODEC.pack(events)
     if kind == "timeline":
         timeline = _timeline(site, item)
@@ -171,7 +174,7 @@ def _unit_files(
         pdf = html_to_pdf(brief_html(site, timeline, env), brief_epoch(timeline))
         return {f"{item}/brief.pdf": pdf}, b""
     if kind == "tags":
-        return {page.path: render_page(env, page) for page in tag_pages(site)}, b""
+        return {page.path: render_page(env, page) for page in tag_pages(site, inputs.kit)}, b""
     if kind == "home":
         page = home_page(site)
         return {page.path: render_page(env, page)}, b""

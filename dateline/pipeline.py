@@ -8,8 +8,10 @@ anything else (the site is assembled and each unit whose inputs changed is made 
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,9 +44,22 @@ class Target:
 
     out: Path
     folders: tuple[str, ...]
+    templates: str  # fingerprint of the template folders
     jobs: int
     keep: Path | None
     events: BlobTable
+
+    def inputs(
+        self,
+        site: Site,
+        articles: Mapping[str, LoadedArticle],
+        events: Mapping[str, tuple[Event, ...]],
+    ) -> OutputInputs:
+        from dateline.outputs import OutputInputs
+        from dateline.render import site_kit
+
+        kit, out = site_kit(site), str(self.out)
+        return OutputInputs(site, articles, events, self.folders, self.templates, "", out, kit)
 
 
 def display_path(path: Path) -> str:
@@ -124,13 +139,34 @@ def build_site(
     return (site if not errors else None), errors + assemble_errors
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """A build makes millions of objects that live until it ends; Python's cyclic collector
+    would walk them over and over (some 40% of page building) and find next to nothing to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(
     content_dir: Path, out: Path, pdf: bool, jobs: int, cache_dir: Path | None
 ) -> tuple[Written | None, list[ContentError]]:
     """Build the site into `out`, or change nothing there and return every problem."""
+    with collector_paused():
+        return _build(content_dir, out, pdf, jobs, cache_dir)
+
+
+def _build(
+    content_dir: Path, out: Path, pdf: bool, jobs: int, cache_dir: Path | None
+) -> tuple[Written | None, list[ContentError]]:
     folders = template_dirs(content_dir)
     code = code_fingerprint()
-    salt = fingerprint(code, files_fingerprint(folders))
+    templates = files_fingerprint(folders)
+    salt = fingerprint(code, templates)
     last = Manifest.load(cache_dir, salt)
     known, trusted = (last.sources, last.saved - CLOCK_MARGIN_NS) if last else ({}, 0)
     config_file, files, errors = read_content(content_dir, known, trusted)
@@ -141,7 +177,7 @@ def build(
     store = ArticleStore(cache_dir, code)
     keep = cache_dir / "staging" if cache_dir else None
     events = BlobTable(cache_dir, "events", salt)
-    target = Target(out, tuple(map(str, folders)), jobs, keep, events)
+    target = Target(out, tuple(map(str, folders)), templates, jobs, keep, events)
     config, problems = _config(config_file)
     errors += problems
     edited = _bodies_edited(last, files, store, jobs, present, config_file, pdf)
@@ -240,7 +276,7 @@ def _remake_pages(
 ) -> tuple[dict[str, Record], int]:
     """Remake only the pages of articles whose bodies changed; lend every other file."""
     from dateline.articles import CODEC
-    from dateline.outputs import OutputInputs, skeleton
+    from dateline.outputs import skeleton
 
     events: dict[str, tuple[Event, ...]] = {}
     for path in edited:
@@ -250,7 +286,7 @@ def _remake_pages(
     remade = [f"article:{path}" for path in sorted(edited)]
     keys = {unit: record[0] for unit, record in last.units.items()}
     lent = {unit: record for unit, record in last.units.items() if unit not in remade}
-    inputs = OutputInputs(skeleton(config), edited, events, target.folders, "", str(target.out))
+    inputs = target.inputs(skeleton(config), edited, events)
     return _stage(target, inputs, lent, remade, keys, present)
 
 
@@ -265,7 +301,7 @@ def _make_site(
     pdf: bool,
 ) -> tuple[dict[str, Record], int]:
     """Make every unit whose key changed or whose files were touched; lend the rest."""
-    from dateline.outputs import OutputInputs, article_events, plan
+    from dateline.outputs import article_events, plan
 
     file_keys = {file.path: file.key for file in files}
     units = plan(site, loaded, file_keys, chrome, pdf)
@@ -277,7 +313,7 @@ def _make_site(
     }
     stale = [unit.name for unit in units if unit.name not in lent]
     events = article_events(site)
-    inputs = OutputInputs(site, loaded, events, target.folders, "", str(target.out))
+    inputs = target.inputs(site, loaded, events)
     return _stage(target, inputs, lent, stale, keys, present or {})
 
 

@@ -22,6 +22,7 @@ from jinja2 import (
 
 from dateline.bodies import body_html, new_converter
 from dateline.contexts import (
+    Chrome,
     article_context,
     events_of_article,
     home_context,
@@ -30,16 +31,19 @@ from dateline.contexts import (
     timeline_context,
     with_chrome,
 )
-from dateline.model import Article, Event, Site, Timeline
-from dateline.views import event_view, timeline_titles
+from dateline.model import Article, DateStyle, Event, Site, Timeline
+from dateline.views import Link, event_view, timeline_titles
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC_SUFFIXES = (".css", ".svg", ".txt")
 
 
-def make_environment(template_dirs: Sequence[Path]) -> Environment:
-    """Templates looked up in order: a site's own folder first, then the bundled one."""
+def make_environment(template_dirs: Sequence[Path], reload: bool = True) -> Environment:
+    """Templates looked up in order: a site's own folder first, then the bundled one. A build
+    whose environment lives only as long as the templates' fingerprint passes reload=False, so
+    Jinja does not look at each template file again every time a page asks for it."""
     return Environment(
+        auto_reload=reload,
         loader=FileSystemLoader([str(folder) for folder in template_dirs]),
         autoescape=select_autoescape(["html", "htm", "xml"]),
         undefined=StrictUndefined,
@@ -93,9 +97,26 @@ def render_page(env: Environment, page: Page) -> bytes:
     return env.get_template(page.template).render(page.context).encode("utf-8")
 
 
+@dataclass(frozen=True)
+class Kit:
+    """What every page takes from the site's configuration, worked out once per site rather
+    than once per page (the tag links fill in as pages need them)."""
+
+    chrome: Chrome
+    titles: dict[str, str]
+    styles: dict[str, DateStyle]
+    tag_links: dict[str, Link]
+
+
+def site_kit(site: Site) -> Kit:
+    styles = {t.config.slug: t.config.date_style for t in site.timelines}
+    return Kit(site_chrome(site), timeline_titles(site), styles, {})
+
+
 def site_pages(site: Site, bodies: Mapping[str, str]) -> list[Page]:
     """Every HTML page of the site, unrendered, in path order; bodies missing from `bodies` are
     made here."""
+    kit = site_kit(site)
     events = events_by_key(site)
     pages = [home_page(site), *(timeline_page(site, t) for t in site.timelines)]
     converter = None
@@ -104,8 +125,9 @@ def site_pages(site: Site, bodies: Mapping[str, str]) -> list[Page]:
         if body is None:
             converter = converter or new_converter()
             body = body_html(article.body, converter)
-        pages.append(article_page(site, article, body, events_of_article(article, events)))
-    pages += tag_pages(site)
+        listed = events_of_article(article, events)
+        pages.append(article_page(site, article, body, listed, kit))
+    pages += tag_pages(site, kit)
     return sorted(pages, key=lambda page: page.path)
 
 
@@ -124,32 +146,37 @@ def timeline_page(site: Site, timeline: Timeline) -> Page:
     return Page(f"{slug}/index.html", "timeline.html", with_chrome(chrome, "../", context))
 
 
-def article_page(site: Site, article: Article, body: str, events: Sequence[Event]) -> Page:
+def article_page(
+    site: Site, article: Article, body: str, events: Sequence[Event], kit: Kit
+) -> Page:
     """One article's page from its safe body HTML and its events as merged on the timeline.
 
     Reads only the site's configuration and timeline titles, never other events or articles,
     so a page whose article changed only in its body can be made from what the cache kept."""
-    titles = timeline_titles(site)
-    styles = {t.config.slug: t.config.date_style for t in site.timelines}
-    views = [event_view(e, styles[e.timeline], titles[e.timeline], "../") for e in events]
-    context = article_context(site, article, events, views, body, titles)
+    links = kit.tag_links
+    views = [
+        event_view(e, kit.styles[e.timeline], kit.titles[e.timeline], "../", tag_links=links)
+        for e in events
+    ]
+    context = article_context(site, article, events, views, body, kit.titles)
     path = f"articles/{article.stem}.html"
-    return Page(path, "article.html", with_chrome(site_chrome(site), "../", context))
+    return Page(path, "article.html", with_chrome(kit.chrome, "../", context))
 
 
-def tag_pages(site: Site) -> list[Page]:
-    chrome = site_chrome(site)
-    titles = timeline_titles(site)
-    styles = {t.config.slug: t.config.date_style for t in site.timelines}
+def tag_pages(site: Site, kit: Kit) -> list[Page]:
     views = {
         (event.timeline, event.id): event_view(
-            event, styles[event.timeline], titles[event.timeline], "../"
+            event,
+            kit.styles[event.timeline],
+            kit.titles[event.timeline],
+            "../",
+            tag_links=kit.tag_links,
         )
         for timeline in site.timelines
         for event in timeline.events
     }
     return [
-        Page(f"tags/{slug}.html", "tag.html", with_chrome(chrome, "../", context))
+        Page(f"tags/{slug}.html", "tag.html", with_chrome(kit.chrome, "../", context))
         for slug, context in tag_contexts(site, views).items()
     ]
 
