@@ -59,6 +59,14 @@ class LoadedArticle:
 CODEC = Codec((*REGISTERED, DateProblem, LoadedArticle))
 
 
+def prepare_loading() -> None:
+    """Import the loading stage here, before workers fork: each then starts with its regular
+    expressions compiled instead of compiling them all again."""
+    import dateline.assemble
+    import dateline.bodies
+    import dateline.load  # noqa: F401
+
+
 def load_files(files: Sequence[tuple[str, bytes]]) -> list[bytes]:
     """Load, convert and presolve a chunk of (path, bytes); each result packed for the cache."""
     from dateline.assemble import presolve
@@ -111,6 +119,8 @@ class ArticleStore:
                 missing.append(file)
             else:
                 found[file.path] = entry
+        if missing:
+            prepare_loading()
         fresh = run_chunked(load_files, [(file.path, file.read()) for file in missing], jobs)
         for file, packed in zip(missing, fresh, strict=True):
             entry = unpack(packed)

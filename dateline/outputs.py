@@ -115,6 +115,16 @@ def tasks_for(units: Sequence[str], jobs: int) -> list[tuple[str, ...]]:
     return heavy + ([tuple(light)] if light else []) + chunks
 
 
+def prepare(inputs: OutputInputs) -> None:
+    """Compile the page templates before workers fork, so each inherits them compiled."""
+    env = _environment(inputs.folders, inputs.templates)
+    for name in ("index.html", "timeline.html", "article.html", "tag.html"):
+        try:
+            env.get_template(name)
+        except TemplateError as problem:
+            raise template_problem(problem) from None
+
+
 def make(inputs: OutputInputs, task: tuple[str, ...]) -> Made:
     """Make a task's units and write their files into the staging directory."""
     env = _environment(inputs.folders, inputs.templates)

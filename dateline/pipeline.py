@@ -327,7 +327,7 @@ def _stage(
 ) -> tuple[dict[str, Record], int]:
     """Stage the lent files and the made ones, then swap the staging in; with a cache, the
     staging directory is kept there for the next build to start from."""
-    from dateline.outputs import make, tasks_for
+    from dateline.outputs import make, prepare, tasks_for
     from dateline.parallel import WithShared
 
     staging = Staging(target.out, target.keep, live)
@@ -339,6 +339,8 @@ def _stage(
         shared = replace(inputs, staging=str(staging.root))
         changed = 0
         tasks = tasks_for(stale, target.jobs)
+        if target.jobs > 1 and len(tasks) > 1:
+            prepare(shared)  # before the workers fork
         for made in WithShared(make, shared).run(tasks, target.jobs):
             changed += made.changed
             for unit, stamps in made.stamps.items():
