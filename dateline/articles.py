@@ -136,5 +136,16 @@ class ArticleStore:
         self.table.save()
 
 
+def without_markdown(loaded: Mapping[str, LoadedArticle]) -> dict[str, LoadedArticle]:
+    """The articles without their Markdown, which no stage reads once its HTML is made: some
+    3 KB an article that the worker processes need not share."""
+    return {
+        path: replace(entry, article=replace(entry.article, body=""))
+        if entry.article is not None
+        else entry
+        for path, entry in loaded.items()
+    }
+
+
 def content_errors(loaded: Mapping[str, LoadedArticle]) -> list[ContentError]:
     return [error for entry in loaded.values() for error in entry.errors]

@@ -129,9 +129,11 @@ class BlobTable:
                 self.dirty.add(number)
 
     def save(self) -> None:
+        """Write the changed shards, then forget every shard read: the build has what it needs."""
         for number in sorted(self.dirty):
             save_table(self.cache_dir, f"{self.name}-{number:02}", self.salt, self.shards[number])
         self.dirty.clear()
+        self.shards.clear()
 
     def _shard(self, key: str) -> dict[str, object]:
         return self._load(self._number(key))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dateline import __version__
-from dateline.errors import ContentError, format_report
+from dateline.errors import ContentError, TemplateProblem, format_report
 
 COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest")
 
@@ -213,7 +213,6 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
     from dateline.cache import cache_dir_for
     from dateline.parallel import default_jobs
     from dateline.pipeline import build as build_into
-    from dateline.render import TemplateProblem
     from dateline.write import WriteError, build_lock
 
     if pdf:

@@ -39,6 +39,11 @@ class ContentError:
         return text
 
 
+class TemplateProblem(Exception):
+    """A broken template, worded like a content problem (where, and what). Unlike Jinja's own
+    errors it carries only its message, so it crosses from a worker process intact."""
+
+
 class DateError(ValueError):
     """An expression the resolver will not guess at; `offset` is where in the text it failed."""
 

@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.articles import ArticleStore, ContentFile, LoadedArticle, content_errors
+from dateline.articles import (
+    ArticleStore,
+    ContentFile,
+    LoadedArticle,
+    content_errors,
+    without_markdown,
+)
 from dateline.cache import BlobTable, files_fingerprint, fingerprint
 from dateline.errors import ContentError
 from dateline.manifest import Manifest, Record
@@ -187,7 +193,9 @@ def _build(
         units, changed = _remake_pages(target, config, edited, last, present)
         store.save(None)
     else:
-        loaded = store.load(files, jobs)
+        loaded = without_markdown(store.load(files, jobs))
+        store.save(files)  # and let go of the packed entries before the workers fork
+        files = [replace(file, data=None) for file in files]
         errors += content_errors(loaded)
         if errors or config is None or config_file is None:
             return None, errors + (_assemble(config, loaded)[1] if config else [])
@@ -196,7 +204,6 @@ def _build(
             return None, assemble_errors
         chrome = config_file.key
         units, changed = _make_site(target, site, loaded, files, last, present, chrome, pdf)
-        store.save(files)
         events.keep_only(record[0] for unit, record in units.items() if unit.startswith("article:"))
     assert config_file is not None
     fronts = _fronts(files, loaded, last)

@@ -31,6 +31,7 @@ from dateline.contexts import (
     timeline_context,
     with_chrome,
 )
+from dateline.errors import TemplateProblem
 from dateline.model import Article, DateStyle, Event, Site, Timeline
 from dateline.views import Link, event_view, timeline_titles
 
@@ -75,11 +76,6 @@ def render_site(
     pages = {page.path: render_page(env, page) for page in site_pages(site, bodies or {})}
     pages.update(static_files(env))
     return dict(sorted(pages.items()))
-
-
-class TemplateProblem(Exception):
-    """A broken template, worded like a content problem (where, and what). Unlike Jinja's own
-    errors it carries only its message, so it crosses from a worker process intact."""
 
 
 def template_problem(problem: TemplateError) -> TemplateProblem:
