@@ -89,14 +89,19 @@ def site_stamps(out: Path) -> dict[str, Stamp] | None:
     site since, without reading a byte of it."""
     if not out.is_dir() or out.is_symlink():
         return None
-    stamps: dict[str, Stamp] = {}
-    prefix = len(str(out)) + 1
-    for folder, _, names in os.walk(out):
-        for name in names:
+    return {path: (info.st_ino, info.st_size, info.st_mtime_ns) for path, info in _entries(out)}
+
+
+def _entries(root: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """Everything below `root` but its real folders, by relative path, with its own stat (a
+    link is reported as itself, never followed)."""
+    prefix = len(str(root)) + 1
+    for folder, folders, names in os.walk(root):
+        for name in folders + names:
             path = os.path.join(folder, name)
             info = os.stat(path, follow_symlinks=False)
-            stamps[path[prefix:]] = (info.st_ino, info.st_size, info.st_mtime_ns)
-    return stamps
+            if not stat.S_ISDIR(info.st_mode):
+                yield path[prefix:], info
 
 
 def write_file(root: str, old_root: str, name: str, data: bytes) -> tuple[Stamp, bool]:
@@ -205,17 +210,10 @@ def _reusable(root: Path, live: Container[str]) -> dict[str, int] | None:
     if not root.is_dir() or root.is_symlink():
         return None
     files: dict[str, int] = {}
-    prefix = len(str(root)) + 1
-    for folder, folders, names in os.walk(root):
-        for name in folders:
-            if os.path.islink(os.path.join(folder, name)):
-                return None
-        for name in names:
-            info = os.stat(os.path.join(folder, name), follow_symlinks=False)
-            path = os.path.join(folder, name)[prefix:]
-            if not stat.S_ISREG(info.st_mode) or path not in live:
-                return None
-            files[path] = info.st_ino
+    for path, info in _entries(root):
+        if not stat.S_ISREG(info.st_mode) or path not in live:
+            return None
+        files[path] = info.st_ino
     return files
 
 
