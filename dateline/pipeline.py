@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dateline.articles import (
     ArticleStore,
@@ -25,12 +24,9 @@ from dateline.articles import (
 )
 from dateline.cache import BlobTable, files_fingerprint, fingerprint
 from dateline.errors import ContentError
-from dateline.manifest import Manifest, Record
-from dateline.model import Event, Site, SiteConfig
-from dateline.write import Staging, Stamp, site_stamps
-
-if TYPE_CHECKING:
-    from dateline.outputs import OutputInputs
+from dateline.manifest import Manifest
+from dateline.model import Site, SiteConfig
+from dateline.write import Stamp, site_stamps
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_FILE_BYTES = 2_000_000
@@ -41,31 +37,6 @@ CLOCK_MARGIN_NS = 2_000_000_000  # file systems with 2-second timestamps exist
 class Written:
     files: int
     changed: int
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where and how a build writes: the output, its templates, its workers, and the cache's
-    staging folder and table of article pages' events."""
-
-    out: Path
-    folders: tuple[str, ...]
-    templates: str  # fingerprint of the template folders
-    jobs: int
-    keep: Path | None
-    events: BlobTable
-
-    def inputs(
-        self,
-        site: Site,
-        articles: Mapping[str, LoadedArticle],
-        events: Mapping[str, tuple[Event, ...]],
-    ) -> OutputInputs:
-        from dateline.outputs import OutputInputs
-        from dateline.render import site_kit
-
-        kit, out = site_kit(site), str(self.out)
-        return OutputInputs(site, articles, events, self.folders, self.templates, "", out, kit)
 
 
 def display_path(path: Path) -> str:
@@ -182,15 +153,17 @@ def _build(
         return Written(len(present or ()), 0), []
     store = ArticleStore(cache_dir, code)
     keep = cache_dir / "staging" if cache_dir else None
+    from dateline.publish import Target, kept_events, make_site, remake_pages
+
     events = BlobTable(cache_dir, "events", salt)
     target = Target(out, tuple(map(str, folders)), templates, jobs, keep, events)
     config, problems = _config(config_file)
     errors += problems
     edited = _bodies_edited(last, files, store, jobs, present, config_file, pdf)
-    if last is not None and config is not None and edited is not None and not errors:
+    kept = kept_events(target, last, edited) if last and edited is not None else None
+    if last and config and edited is not None and kept is not None and present and not errors:
         loaded = edited
-        assert present is not None, "a body-only edit needs the site as it stands"
-        units, changed = _remake_pages(target, config, edited, last, present)
+        units, changed = remake_pages(target, config, edited, kept, last, present)
         store.save(None)
     else:
         loaded = without_markdown(store.load(files, jobs))
@@ -203,7 +176,7 @@ def _build(
         if site is None:
             return None, assemble_errors
         chrome = config_file.key
-        units, changed = _make_site(target, site, loaded, files, last, present, chrome, pdf)
+        units, changed = make_site(target, site, loaded, files, last, present, chrome, pdf)
         events.keep_only(record[0] for unit, record in units.items() if unit.startswith("article:"))
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
@@ -272,90 +245,3 @@ def _bodies_edited(
     units = {f"article:{path}" for path in loaded}
     intact = all(last.intact(unit, None, present) for unit in last.units if unit not in units)
     return loaded if intact else None
-
-
-def _remake_pages(
-    target: Target,
-    config: SiteConfig,
-    edited: Mapping[str, LoadedArticle],
-    last: Manifest,
-    present: Mapping[str, Stamp],
-) -> tuple[dict[str, Record], int]:
-    """Remake only the pages of articles whose bodies changed; lend every other file."""
-    from dateline.articles import CODEC
-    from dateline.outputs import skeleton
-
-    events: dict[str, tuple[Event, ...]] = {}
-    for path in edited:
-        value = CODEC.unpack(target.events.get(last.units[f"article:{path}"][0]) or b"")
-        assert isinstance(value, tuple), "packed by the build that wrote the manifest"
-        events[path] = value
-    remade = [f"article:{path}" for path in sorted(edited)]
-    keys = {unit: record[0] for unit, record in last.units.items()}
-    lent = {unit: record for unit, record in last.units.items() if unit not in remade}
-    inputs = target.inputs(skeleton(config), edited, events)
-    return _stage(target, inputs, lent, remade, keys, present)
-
-
-def _make_site(
-    target: Target,
-    site: Site,
-    loaded: Mapping[str, LoadedArticle],
-    files: Sequence[ContentFile],
-    last: Manifest | None,
-    present: Mapping[str, Stamp] | None,
-    chrome: str,
-    pdf: bool,
-) -> tuple[dict[str, Record], int]:
-    """Make every unit whose key changed or whose files were touched; lend the rest."""
-    from dateline.outputs import article_events, plan
-
-    file_keys = {file.path: file.key for file in files}
-    units = plan(site, loaded, file_keys, chrome, pdf)
-    keys = {unit.name: unit.key for unit in units}
-    lent = {
-        unit.name: last.units[unit.name]
-        for unit in units
-        if last is not None and present is not None and last.intact(unit.name, unit.key, present)
-    }
-    stale = [unit.name for unit in units if unit.name not in lent]
-    events = article_events(site)
-    inputs = target.inputs(site, loaded, events)
-    return _stage(target, inputs, lent, stale, keys, present or {})
-
-
-def _stage(
-    target: Target,
-    inputs: OutputInputs,
-    lent: Mapping[str, Record],
-    stale: Sequence[str],
-    keys: Mapping[str, str],
-    live: Container[str],
-) -> tuple[dict[str, Record], int]:
-    """Stage the lent files and the made ones, then swap the staging in; with a cache, the
-    staging directory is kept there for the next build to start from."""
-    from dateline.outputs import make, prepare, tasks_for
-    from dateline.parallel import WithShared
-
-    staging = Staging(target.out, target.keep, live)
-    try:
-        units = dict(lent)
-        for record in lent.values():
-            for path, stamp in record[1].items():
-                staging.lend(path, stamp[0])
-        shared = replace(inputs, staging=str(staging.root))
-        changed = 0
-        tasks = tasks_for(stale, target.jobs)
-        if target.jobs > 1 and len(tasks) > 1:
-            prepare(shared)  # before the workers fork
-        for made in WithShared(make, shared).run(tasks, target.jobs):
-            changed += made.changed
-            for unit, stamps in made.stamps.items():
-                units[unit] = (keys[unit], stamps)
-            for unit, packed in made.events.items():
-                target.events.put(keys[unit], packed)
-        staging.commit(path for record in units.values() for path in record[1])
-    except BaseException:
-        staging.abort()
-        raise
-    return units, changed

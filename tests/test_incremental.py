@@ -232,3 +232,15 @@ def test_an_unchanged_site_is_not_touched_at_all(make_content: MakeContent, tmp_
     assert errors == [] and written is not None and written.changed == 0
     assert site.stat().st_ino == inode  # no staging, no swap
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "content", "site"]
+
+
+def test_a_body_edit_with_the_kept_events_lost_assembles_the_site_again(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content(corpus())
+    cache = tmp_path / "cache"
+    build(content, cache, 2)
+    for shard in cache.glob("events-*.pickle"):
+        shard.write_bytes(b"damaged")
+    (content / "report-03.md").write_text(corpus()["report-03.md"] + "A new closing line.\n")
+    assert build(content, cache, 2) == build(content, None, 1)
