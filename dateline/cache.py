@@ -69,10 +69,17 @@ def load_table(cache_dir: Path | None, name: str, salt: str) -> dict[str, object
     return {key: value for key, value in stored[2].items() if isinstance(key, str)}
 
 
-def table_time(cache_dir: Path | None, name: str) -> int:
-    """When a table was last written (its file's mtime in ns), or 0 when unknown."""
+def mark_start(cache_dir: Path | None) -> int:
+    """When this build began by the file system's own clock (the mtime of a file touched now),
+    in ns, or 0 without a cache. Content older than the start of the build that read it cannot
+    have changed since without changing its stamp; the build's output never depends on it."""
+    if cache_dir is None:
+        return 0
+    marker = cache_dir / "started"
     try:
-        return 0 if cache_dir is None else os.stat(cache_dir / f"{name}.pickle").st_mtime_ns
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        return os.stat(marker).st_mtime_ns
     except OSError:
         return 0
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.cache import load_table, save_table, table_time
+from dateline.cache import load_table, save_table
 from dateline.write import Stamp
 
 TABLE = "outputs"
@@ -27,14 +27,14 @@ class Manifest:
     fronts: dict[str, tuple[str, str]]  # article path -> (file fingerprint, front)
     units: dict[str, Record]
     sources: dict[str, tuple[Stamp, str]]  # article path -> (stamp, fingerprint) when read
-    saved: int = 0  # mtime of the table file, in ns: content older than this can be trusted
+    started: int  # when the build began, by the file system: older content can be trusted
 
     @classmethod
     def load(cls, cache_dir: Path | None, salt: str) -> Manifest | None:
         stored = load_table(cache_dir, TABLE, salt).get("manifest")
-        if not (isinstance(stored, tuple) and len(stored) == 6):
+        if not (isinstance(stored, tuple) and len(stored) == 7):
             return None
-        inputs, chrome, pdf, fronts, units, sources = stored
+        inputs, chrome, pdf, fronts, units, sources, started = stored
         if not (
             isinstance(inputs, str)
             and isinstance(chrome, str)
@@ -42,15 +42,18 @@ class Manifest:
             and isinstance(fronts, dict)
             and isinstance(units, dict)
             and isinstance(sources, dict)
+            and isinstance(started, int)
             and all(_is_front(key, value) for key, value in fronts.items())
             and all(_is_record(key, value) for key, value in units.items())
             and all(_is_source(key, value) for key, value in sources.items())
         ):
             return None
-        return cls(inputs, chrome, pdf, fronts, units, sources, table_time(cache_dir, TABLE))
+        return cls(inputs, chrome, pdf, fronts, units, sources, started)
 
     def save(self, cache_dir: Path | None, salt: str) -> None:
-        stored = (self.inputs, self.chrome, self.pdf, self.fronts, self.units, self.sources)
+        stored = (
+            self.inputs, self.chrome, self.pdf, self.fronts, self.units, self.sources, self.started
+        )
         save_table(cache_dir, TABLE, salt, {"manifest": stored})
 
     def untouched(self, site: Mapping[str, Stamp] | None) -> bool:

@@ -22,7 +22,7 @@ from dateline.articles import (
     content_errors,
     without_markdown,
 )
-from dateline.cache import BlobTable, files_fingerprint, fingerprint
+from dateline.cache import BlobTable, files_fingerprint, fingerprint, mark_start
 from dateline.errors import ContentError
 from dateline.manifest import Manifest
 from dateline.model import Site, SiteConfig
@@ -51,8 +51,9 @@ def read_content(
     """site.yaml and every article; names starting with `_` or `.` are skipped.
 
     An article whose stamp (inode, size, mtime) is in `known` with its fingerprint, and whose
-    mtime is older than `before` (when the last build recorded it, less a margin for coarse
-    clocks), is not read: like git's index, the stamp stands for the bytes."""
+    mtime is older than `before` (the start of the build that recorded it, less a margin for
+    coarse clocks), is not read: like git's index, the stamp stands for the bytes. A file
+    written while that build ran is always read again."""
     shown = display_path(content_dir)
     if not content_dir.is_dir():
         return None, [], [ContentError(shown, 0, 0, "no such content directory")]
@@ -145,7 +146,8 @@ def _build(
     templates = files_fingerprint(folders)
     salt = fingerprint(code, templates)
     last = Manifest.load(cache_dir, salt)
-    known, trusted = (last.sources, last.saved - CLOCK_MARGIN_NS) if last else ({}, 0)
+    started = mark_start(cache_dir)
+    known, trusted = (last.sources, last.started - CLOCK_MARGIN_NS) if last else ({}, 0)
     config_file, files, errors = read_content(content_dir, known, trusted)
     inputs = fingerprint("pdf" if pdf else "no-pdf", *(f.key for f in [config_file, *files] if f))
     present = site_stamps(out)
@@ -181,7 +183,7 @@ def _build(
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
     sources = {file.path: (file.stamp, file.key) for file in files}
-    Manifest(inputs, config_file.key, pdf, fronts, units, sources).save(cache_dir, salt)
+    Manifest(inputs, config_file.key, pdf, fronts, units, sources, started).save(cache_dir, salt)
     events.save()
     return Written(sum(len(record[1]) for record in units.values()), changed), []
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import tempfile
 from pathlib import Path
@@ -11,7 +12,9 @@ import pytest
 from jinja2 import Environment
 
 from dateline import assemble, load, outputs, render
+from dateline.cache import mark_start
 from dateline.pipeline import build as build_into
+from dateline.pipeline import read_content
 from tests.conftest import MakeContent, article
 
 # Enough articles for the pool to be used (it runs in-process below 32 items).
@@ -244,3 +247,24 @@ def test_a_body_edit_with_the_kept_events_lost_assembles_the_site_again(
         shard.write_bytes(b"damaged")
     (content / "report-03.md").write_text(corpus()["report-03.md"] + "A new closing line.\n")
     assert build(content, cache, 2) == build(content, None, 1)
+
+
+def test_only_articles_whose_stamp_changed_are_read_again(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content(corpus())
+    long_ago = 1_600_000_000
+    for path in content.iterdir():
+        os.utime(path, (long_ago, long_ago))
+    _, first, _ = read_content(content)
+    known = {file.path: (file.stamp, file.key) for file in first}
+    began = mark_start(tmp_path / "cache")  # as the earlier build did when it began
+    (content / "report-01.md").write_text(corpus()["report-01.md"] + "More.\n")
+    _, again, _ = read_content(content, known, began)
+    unread = {file.path.rsplit("/", 1)[-1] for file in again if file.data is None}
+    assert unread == {file.path.rsplit("/", 1)[-1] for file in first} - {"report-01.md"}
+    edited = next(file for file in again if file.path.endswith("report-01.md"))
+    assert edited.data is not None and edited.key != known[edited.path][1]
+    # A file stamped no earlier than the build began may have changed unseen: it is read.
+    _, racy, _ = read_content(content, known, long_ago * 1_000_000_000)
+    assert all(file.data is not None for file in racy)
