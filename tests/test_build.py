@@ -223,15 +223,21 @@ def test_check_reports_without_writing(make_content: MakeContent, tmp_path: Path
     assert sorted(path.name for path in tmp_path.iterdir()) == ["content"]
 
 
-def test_a_broken_site_template_is_reported_with_its_line(
-    make_content: MakeContent, tmp_path: Path
-) -> None:
+def with_own_home(make_content: MakeContent, main: str) -> Path:
+    """One article, and a site's own templates/index.html whose main block is `main`."""
     content = make_content({"a.md": article("  - id: x\n    when: Monday\n    what: X.\n")})
     templates = content.parent / "templates"
     templates.mkdir()
     (templates / "index.html").write_text(
-        '{% extends "base.html" %}\n{% block main %}\n{{ no_such_name }}\n{% endblock %}\n'
+        '{% extends "base.html" %}\n{% block main %}' + main + "{% endblock %}\n"
     )
+    return content
+
+
+def test_a_broken_site_template_is_reported_with_its_line(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = with_own_home(make_content, "\n{{ no_such_name }}\n")
     result = run_build(content, tmp_path / "site", "--no-pdf")
     assert result.returncode == 1
     assert "templates/index.html:3: template error: 'no_such_name' is undefined" in result.stderr
@@ -242,12 +248,7 @@ def test_a_broken_site_template_is_reported_with_its_line(
 def test_a_site_template_overrides_the_bundled_one(
     make_content: MakeContent, tmp_path: Path
 ) -> None:
-    content = make_content({"a.md": article("  - id: x\n    when: Monday\n    what: X.\n")})
-    templates = content.parent / "templates"
-    templates.mkdir()
-    (templates / "index.html").write_text(
-        '{% extends "base.html" %}\n{% block main %}<h1>Our own home</h1>{% endblock %}\n'
-    )
+    content = with_own_home(make_content, "<h1>Our own home</h1>")
     assert run_build(content, tmp_path / "site", "--no-pdf").returncode == 0
     home = (tmp_path / "site" / "index.html").read_text()
     assert "<h1>Our own home</h1>" in home
