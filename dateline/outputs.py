@@ -15,7 +15,7 @@ Templates and dateline's own code salt the whole manifest, so editing either rem
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -145,9 +145,14 @@ def make(inputs: OutputInputs, task: tuple[str, ...]) -> Made:
     return Made(stamps, events, changed)
 
 
-def article_events(site: Site) -> dict[str, tuple[Event, ...]]:
+def article_events(site: Site, paths: Container[str]) -> dict[str, tuple[Event, ...]]:
+    """The merged events of the articles at `paths`: only the pages to be made need them."""
     index = events_by_key(site)
-    return {article.path: events_of_article(article, index) for article in site.articles}
+    return {
+        article.path: events_of_article(article, index)
+        for article in site.articles
+        if article.path in paths
+    }
 
 
 def skeleton(config: SiteConfig) -> Site:

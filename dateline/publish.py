@@ -95,8 +95,8 @@ def make_site(
         if last is not None and present is not None and last.intact(unit.name, unit.key, present)
     }
     stale = [unit.name for unit in units if unit.name not in lent]
-    events = article_events(site)
-    inputs = target.inputs(site, loaded, events)
+    made = {name.removeprefix("article:") for name in stale if name.startswith("article:")}
+    inputs = target.inputs(site, loaded, article_events(site, made))
     return _stage(target, inputs, lent, stale, keys, present or {})
 
 
