@@ -5,6 +5,10 @@ run unchanged as Dask bag or Ray tasks. Merging is by position, never by complet
 the output does not depend on the number of workers. Workers are forked where the platform
 allows: they start without importing anything again, and a pool started after the site is
 assembled reads it from the memory it inherited instead of receiving it pickled.
+
+`jobs` counts the build process itself: it runs tasks alongside `jobs - 1` workers instead of
+waiting for them. Each forked worker ends up copying most of the pages it inherited (reading an
+object writes its reference count), so one worker fewer is one copy of the site fewer.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from functools import partial
 from typing import Generic, TypeVar, cast
 
 Item = TypeVar("Item")
@@ -38,11 +43,10 @@ def run_chunked(
         return stage(items)
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_WORKER)))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    results: list[Result] = []
-    with _pool(min(jobs, len(chunks))) as pool:
-        for chunk_results in pool.map(stage, chunks):
-            results += chunk_results
-    return results
+    workers = min(jobs, len(chunks)) - 1
+    with _pool(workers) as pool:
+        done = _alongside(pool, workers, stage, stage, chunks)
+    return [result for chunk_results in done for result in chunk_results]
 
 
 class WithShared(Generic[Shared, Item, Result]):
@@ -58,10 +62,41 @@ class WithShared(Generic[Shared, Item, Result]):
             return [self.stage(self.shared, task) for task in tasks]
         gc.freeze()  # the inherited objects stay shared pages: no collection touches them
         try:
-            with _pool(min(jobs, len(tasks)), (self.stage, self.shared)) as pool:
-                return [cast(Result, done) for done in pool.map(_run_inherited, tasks)]
+            workers = min(jobs, len(tasks)) - 1
+            with _pool(workers, (self.stage, self.shared)) as pool:
+                remote = cast(Callable[[Item], Result], _run_inherited)
+                return _alongside(pool, workers, remote, partial(self.stage, self.shared), tasks)
         finally:
             gc.unfreeze()
+
+
+AHEAD = 2  # tasks queued for each worker, so none waits while this process runs one
+
+
+def _alongside(
+    pool: ProcessPoolExecutor,
+    workers: int,
+    remote: Callable[[Item], Result],
+    here: Callable[[Item], Result],
+    tasks: Sequence[Item],
+) -> list[Result]:
+    """Every task, in the pool or in this process: keep each worker `AHEAD` tasks ahead and
+    run the next task here meanwhile; results by position."""
+    results: dict[int, Result] = {}
+    pending: dict[Future[Result], int] = {}
+    position = 0
+    while position < len(tasks) or pending:
+        while position < len(tasks) and len(pending) < AHEAD * workers:
+            pending[pool.submit(remote, tasks[position])] = position
+            position += 1
+        if position < len(tasks):
+            results[position] = here(tasks[position])
+            position += 1
+        else:
+            wait(pending, return_when=FIRST_COMPLETED)
+        for future in [future for future in pending if future.done()]:
+            results[pending.pop(future)] = future.result()
+    return [results[index] for index in range(len(tasks))]
 
 
 # Set only inside a forked worker, by the pool's initializer, before any task runs.
