@@ -15,7 +15,7 @@ from pathlib import Path
 from dateline.cache import BlobTable, fingerprint
 from dateline.errors import ContentError
 from dateline.model import Article, DateProblem, Presolved
-from dateline.parallel import run_chunked
+from dateline.parallel import Workers
 from dateline.transport import REGISTERED, Codec
 
 
@@ -109,7 +109,7 @@ class ArticleStore:
     def __init__(self, cache_dir: Path | None, salt: str) -> None:
         self.table = BlobTable(cache_dir, "articles", salt)
 
-    def load(self, files: Sequence[ContentFile], jobs: int) -> dict[str, LoadedArticle]:
+    def load(self, files: Sequence[ContentFile], workers: Workers) -> dict[str, LoadedArticle]:
         """The files loaded, by path: from the cache where it holds them, else in workers."""
         found: dict[str, LoadedArticle] = {}
         missing: list[ContentFile] = []
@@ -121,13 +121,19 @@ class ArticleStore:
                 found[file.path] = entry
         if missing:
             prepare_loading()
-        fresh = run_chunked(load_files, [(file.path, file.read()) for file in missing], jobs)
+        fresh = workers.chunked(load_files, [(file.path, file.read()) for file in missing])
         for file, packed in zip(missing, fresh, strict=True):
             entry = unpack(packed)
             assert entry is not None, "a value packed here unpacks"
             found[file.path] = entry
             self.table.put(file.key, packed)
         return {file.path: found[file.path] for file in files}
+
+    def packed(self, files: Sequence[ContentFile]) -> dict[str, bytes]:
+        """The loaded files as packed, by path, for workers that never saw the objects; ask
+        after `load` and before `save`, which forgets them."""
+        found = {file.path: self.table.get(file.key) for file in files}
+        return {path: value for path, value in found.items() if value is not None}
 
     def save(self, files: Sequence[ContentFile] | None) -> None:
         """Keep the new entries; given every file of a full build, drop all other entries."""

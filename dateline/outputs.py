@@ -34,6 +34,7 @@ from dateline.render import (
     home_page,
     make_environment,
     render_page,
+    site_kit,
     static_files,
     tag_pages,
     template_problem,
@@ -52,26 +53,40 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class Made:
-    """What a task reports back: each unit's files and stamps, how many had new bytes, and
-    each article page's events as merged (packed), so a body-only edit can remake it alone."""
+    """What a task reports back: each unit's files and stamps, and how many had new bytes."""
 
     stamps: dict[str, dict[str, Stamp]]
-    events: dict[str, bytes]
     changed: int
 
 
 @dataclass(frozen=True)
 class OutputInputs:
-    """What every unit is made from. Forked workers inherit it; it is never pickled."""
+    """What the units other than article pages are made from. Only the build process holds
+    it (and workers forked for the briefs inherit it); it is never pickled."""
 
     site: Site
-    articles: Mapping[str, LoadedArticle]  # by path: the article and its body HTML
-    article_events: Mapping[str, tuple[Event, ...]]  # by article path
     folders: tuple[str, ...]
     templates: str  # fingerprint of the template folders: a new one means a new environment
     staging: str
     old: str
     kit: Kit
+
+
+@dataclass(frozen=True, slots=True)
+class PageSetting:
+    """What every article page is made from besides its own inputs: small and picklable, so
+    that article pages can be made in any process, or by a distributed engine."""
+
+    config: SiteConfig
+    folders: tuple[str, ...]
+    templates: str
+    staging: str
+    old: str
+
+
+# An article page's inputs, packed: (path, `LoadedArticle`, its events as merged)
+PageSource = tuple[str, bytes, bytes]
+PageTask = tuple[PageSetting, tuple[PageSource, ...]]
 
 
 def timeline_keys(
@@ -105,44 +120,64 @@ def plan(
     return units
 
 
-def tasks_for(units: Sequence[str], jobs: int) -> list[tuple[str, ...]]:
-    """Units grouped for workers: the heavy ones alone and first, article pages in chunks."""
-    heavy = [(name,) for name in units if name.startswith(("brief:", "timeline:", "tags"))]
-    light = [name for name in units if name.startswith(("home", "static"))]
-    pages = [name for name in units if name.startswith("article:")]
-    size = max(1, min(ARTICLES_PER_TASK, -(-len(pages) // max(jobs * 4, 1))))
-    chunks = [tuple(pages[start : start + size]) for start in range(0, len(pages), size)]
-    return heavy + ([tuple(light)] if light else []) + chunks
+def page_tasks(setting: PageSetting, sources: Sequence[PageSource], jobs: int) -> list[PageTask]:
+    """Article pages in chunks: a few per process, so that none waits long for the last."""
+    size = max(1, min(ARTICLES_PER_TASK, -(-len(sources) // max(jobs * 4, 1))))
+    return [
+        (setting, tuple(sources[start : start + size])) for start in range(0, len(sources), size)
+    ]
 
 
-def prepare(inputs: OutputInputs) -> None:
-    """Compile the page templates before workers fork, so each inherits them compiled."""
+def prepare_briefs(inputs: OutputInputs) -> None:
+    """Import WeasyPrint and compile the brief's template before the workers for the briefs
+    fork, so each inherits them ready."""
+    import dateline.pdf  # noqa: F401
+
+    try:
+        _environment(inputs.folders, inputs.templates).get_template("brief.html")
+    except TemplateError as problem:
+        raise template_problem(problem) from None
+
+
+def make(inputs: OutputInputs, name: str) -> Made:
+    """Make one unit other than an article page and write its files into the staging folder."""
     env = _environment(inputs.folders, inputs.templates)
-    for name in ("index.html", "timeline.html", "article.html", "tag.html"):
+    try:
+        files = _unit_files(inputs, env, name)
+    except TemplateError as problem:
+        raise template_problem(problem) from None
+    return _written(inputs.staging, inputs.old, {name: files})
+
+
+def make_pages(task: PageTask) -> Made:
+    """Make article pages from their packed inputs and write them into the staging folder.
+    Reads nothing else of the site, so a worker forked before the site was loaded can."""
+    setting, sources = task
+    site = skeleton(setting.config)
+    kit = site_kit(site)
+    env = _environment(setting.folders, setting.templates)
+    units: dict[str, dict[str, bytes]] = {}
+    for path, packed_article, packed_events in sources:
+        entry, events = CODEC.unpack(packed_article), CODEC.unpack(packed_events)
+        assert isinstance(entry, LoadedArticle) and isinstance(events, tuple)
+        assert isinstance(entry.article, Article) and entry.body is not None
+        page = article_page(site, entry.article, entry.body, events, kit)
         try:
-            env.get_template(name)
+            units[f"article:{path}"] = {page.path: render_page(env, page)}
         except TemplateError as problem:
             raise template_problem(problem) from None
+    return _written(setting.staging, setting.old, units)
 
 
-def make(inputs: OutputInputs, task: tuple[str, ...]) -> Made:
-    """Make a task's units and write their files into the staging directory."""
-    env = _environment(inputs.folders, inputs.templates)
+def _written(staging: str, old: str, units: Mapping[str, Mapping[str, bytes]]) -> Made:
     stamps: dict[str, dict[str, Stamp]] = {}
-    events: dict[str, bytes] = {}
     changed = 0
-    for name in task:
-        try:
-            files, packed = _unit_files(inputs, env, name)
-        except TemplateError as problem:
-            raise template_problem(problem) from None
+    for name, files in units.items():
         stamps[name] = {}
         for path, data in files.items():
-            stamps[name][path], new = write_file(inputs.staging, inputs.old, path, data)
+            stamps[name][path], new = write_file(staging, old, path, data)
             changed += new
-        if packed:
-            events[name] = packed
-    return Made(stamps, events, changed)
+    return Made(stamps, changed)
 
 
 def article_events(site: Site, paths: Container[str]) -> dict[str, tuple[Event, ...]]:
@@ -166,34 +201,25 @@ def _environment(folders: tuple[str, ...], templates: str) -> Environment:
     return make_environment([Path(folder) for folder in folders], reload=False)
 
 
-def _unit_files(
-    inputs: OutputInputs, env: Environment, name: str
-) -> tuple[dict[str, bytes], bytes]:
+def _unit_files(inputs: OutputInputs, env: Environment, name: str) -> dict[str, bytes]:
     kind, _, item = name.partition(":")
     site = inputs.site
-    if kind == "article":
-        entry = inputs.articles[item]
-        article = entry.article
-        assert isinstance(article, Article) and entry.body is not None
-        events = inputs.article_events[item]
-        page = article_page(site, article, entry.body, events, inputs.kit)
-        return {page.path: render_page(env, page)}, CODEC.pack(events)
     if kind == "timeline":
         timeline = _timeline(site, item)
         page = timeline_page(site, timeline)
-        return {page.path: render_page(env, page), **export_timeline(site, timeline)}, b""
+        return {page.path: render_page(env, page), **export_timeline(site, timeline)}
     if kind == "brief":
         from dateline.pdf import brief_epoch, brief_html, html_to_pdf
 
         timeline = _timeline(site, item)
-        pdf = html_to_pdf(brief_html(site, timeline, env), brief_epoch(timeline))
-        return {f"{item}/brief.pdf": pdf}, b""
+        return {f"{item}/brief.pdf": html_to_pdf(brief_html(site, timeline, env),
+                                                 brief_epoch(timeline))}
     if kind == "tags":
-        return {page.path: render_page(env, page) for page in tag_pages(site, inputs.kit)}, b""
+        return {page.path: render_page(env, page) for page in tag_pages(site, inputs.kit)}
     if kind == "home":
         page = home_page(site)
-        return {page.path: render_page(env, page)}, b""
-    return static_files(env), b""
+        return {page.path: render_page(env, page)}
+    return static_files(env)
 
 
 def _timeline(site: Site, slug: str) -> Timeline:

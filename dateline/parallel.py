@@ -1,14 +1,10 @@
-"""Worker processes: a pool that runs a stage over chunks or tasks, with results in input order.
+"""Worker processes: this process and `jobs - 1` workers run a stage over chunks or tasks, with
+results in input order.
 
 Stage functions are pure and module-level and take and return picklable values, so they could
 run unchanged as Dask bag or Ray tasks. Merging is by position, never by completion order, so
-the output does not depend on the number of workers. Workers are forked where the platform
-allows: they start without importing anything again, and a pool started after the site is
-assembled reads it from the memory it inherited instead of receiving it pickled.
-
-`jobs` counts the build process itself: it runs tasks alongside `jobs - 1` workers instead of
-waiting for them. Each forked worker ends up copying most of the pages it inherited (reading an
-object writes its reference count), so one worker fewer is one copy of the site fewer.
+the output does not depend on the number of workers. The build process works alongside its
+workers rather than waiting on them, and forks them early, while it is small (see `Workers`).
 """
 
 from __future__ import annotations
@@ -35,23 +31,60 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def run_chunked(
-    stage: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], jobs: int
-) -> list[Result]:
-    """`stage` over `items` in chunks, on `jobs` processes when that pays; results in order."""
-    if jobs <= 1 or len(items) < MIN_ITEMS_FOR_POOL:
-        return stage(items)
-    size = max(1, -(-len(items) // (jobs * CHUNKS_PER_WORKER)))
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    workers = min(jobs, len(chunks)) - 1
-    with _pool(workers) as pool:
-        done = _alongside(pool, workers, stage, stage, chunks)
-    return [result for chunk_results in done for result in chunk_results]
+class Workers:
+    """This process and `jobs - 1` worker processes, for one build.
+
+    `start` forks the workers while the build process is small, before it loads the site: a
+    worker forked after the site is assembled ends up with its own copy of every page of it
+    that either process reads. So tasks for these workers carry their inputs packed, and work
+    that needs what only this process holds is run here (`run`'s `first`)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def start(self) -> None:
+        """Fork the workers now: the executor would only fork them at the first task."""
+        if self.jobs > 1 and self._pool is None:
+            self._pool = _pool(self.jobs - 1)
+            self._pool.submit(os.getpid).result()
+
+    def chunked(
+        self, stage: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item]
+    ) -> list[Result]:
+        """`stage` over `items` in chunks, in the workers too when that pays; results in order."""
+        if self.jobs <= 1 or len(items) < MIN_ITEMS_FOR_POOL:
+            return stage(items)
+        size = max(1, -(-len(items) // (self.jobs * CHUNKS_PER_WORKER)))
+        chunks = [items[start : start + size] for start in range(0, len(items), size)]
+        return [result for done in self.run(stage, chunks) for result in done]
+
+    def run(
+        self,
+        stage: Callable[[Item], Result],
+        tasks: Sequence[Item],
+        first: Sequence[Callable[[], Result]] = (),
+    ) -> list[Result]:
+        """The results of `first`, run here, then of `stage` over `tasks`, run here and in the
+        workers; in that order. A pool not started yet is started only for two tasks or more."""
+        if self.jobs > 1 and (self._pool is not None or len(tasks) > 1):
+            self.start()
+        if self._pool is None:
+            return [job() for job in first] + [stage(task) for task in tasks]
+        return _alongside(self._pool, self.jobs - 1, stage, stage, tasks, first)
 
 
 class WithShared(Generic[Shared, Item, Result]):
     """Run `stage(shared, task)` over tasks, where `shared` is too big to send to each task:
-    forked workers inherit it, so only the small tasks and their results cross processes."""
+    workers forked for the purpose inherit it, so only the small tasks and their results
+    cross processes. For work heavy enough to pay for the copies: the PDF briefs."""
 
     def __init__(self, stage: Callable[[Shared, Item], Result], shared: Shared) -> None:
         self.stage = stage
@@ -79,24 +112,28 @@ def _alongside(
     remote: Callable[[Item], Result],
     here: Callable[[Item], Result],
     tasks: Sequence[Item],
+    first: Sequence[Callable[[], Result]] = (),
 ) -> list[Result]:
-    """Every task, in the pool or in this process: keep each worker `AHEAD` tasks ahead and
-    run the next task here meanwhile; results by position."""
+    """`first` and then tasks here, tasks in the pool meanwhile: each worker is kept `AHEAD`
+    tasks ahead. The results of `first`, then of the tasks by position."""
+    firsts: list[Result] = []
     results: dict[int, Result] = {}
     pending: dict[Future[Result], int] = {}
     position = 0
-    while position < len(tasks) or pending:
+    while position < len(tasks) or pending or len(firsts) < len(first):
         while position < len(tasks) and len(pending) < AHEAD * workers:
             pending[pool.submit(remote, tasks[position])] = position
             position += 1
-        if position < len(tasks):
+        if len(firsts) < len(first):
+            firsts.append(first[len(firsts)]())
+        elif position < len(tasks):
             results[position] = here(tasks[position])
             position += 1
         else:
             wait(pending, return_when=FIRST_COMPLETED)
         for future in [future for future in pending if future.done()]:
             results[pending.pop(future)] = future.result()
-    return [results[index] for index in range(len(tasks))]
+    return firsts + [results[index] for index in range(len(tasks))]
 
 
 # Set only inside a forked worker, by the pool's initializer, before any task runs.

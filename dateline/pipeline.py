@@ -20,12 +20,14 @@ from dateline.articles import (
     ContentFile,
     LoadedArticle,
     content_errors,
+    prepare_loading,
     without_markdown,
 )
 from dateline.cache import BlobTable, files_fingerprint, fingerprint, mark_start
 from dateline.errors import ContentError
 from dateline.manifest import Manifest
 from dateline.model import Site, SiteConfig
+from dateline.parallel import Workers
 from dateline.write import Stamp, site_stamps
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -110,7 +112,8 @@ def build_site(
 ) -> tuple[Site | None, list[ContentError]]:
     """Every article loaded and every event resolved, or all the problems found."""
     config_file, files, errors = read_content(content_dir)
-    loaded = ArticleStore(cache_dir, code_fingerprint()).load(files, jobs)
+    with Workers(jobs) as workers:
+        loaded = ArticleStore(cache_dir, code_fingerprint()).load(files, workers)
     config, problems = _config(config_file)
     errors += problems + content_errors(loaded)
     site, assemble_errors = _assemble(config, loaded) if config else (None, [])
@@ -134,12 +137,12 @@ def build(
     content_dir: Path, out: Path, pdf: bool, jobs: int, cache_dir: Path | None
 ) -> tuple[Written | None, list[ContentError]]:
     """Build the site into `out`, or change nothing there and return every problem."""
-    with collector_paused():
-        return _build(content_dir, out, pdf, jobs, cache_dir)
+    with collector_paused(), Workers(jobs) as workers:
+        return _build(content_dir, out, pdf, workers, cache_dir)
 
 
 def _build(
-    content_dir: Path, out: Path, pdf: bool, jobs: int, cache_dir: Path | None
+    content_dir: Path, out: Path, pdf: bool, workers: Workers, cache_dir: Path | None
 ) -> tuple[Written | None, list[ContentError]]:
     folders = template_dirs(content_dir)
     code = code_fingerprint()
@@ -158,18 +161,22 @@ def _build(
     from dateline.publish import Target, kept_events, make_site, remake_pages
 
     events = BlobTable(cache_dir, "events", salt)
-    target = Target(out, tuple(map(str, folders)), templates, jobs, keep, events)
+    target = Target(out, tuple(map(str, folders)), templates, workers, keep, events)
     config, problems = _config(config_file)
     errors += problems
-    edited = _bodies_edited(last, files, store, jobs, present, config_file, pdf)
+    edited = _bodies_edited(last, files, store, workers, present, config_file, pdf)
     kept = kept_events(target, last, edited) if last and edited is not None else None
     if last and config and edited is not None and kept is not None and present and not errors:
         loaded = edited
-        units, changed = remake_pages(target, config, edited, kept, last, present)
+        packed = store.packed([file for file in files if file.path in edited])
+        units, changed = remake_pages(target, config, packed, kept, last, present)
         store.save(None)
     else:
-        loaded = without_markdown(store.load(files, jobs))
-        store.save(files)  # and let go of the packed entries before the workers fork
+        prepare_loading()
+        workers.start()  # while this process is small: see parallel.Workers
+        loaded = without_markdown(store.load(files, workers))
+        packed = store.packed(files)
+        store.save(files)
         files = [replace(file, data=None) for file in files]
         errors += content_errors(loaded)
         if errors or config is None or config_file is None:
@@ -178,7 +185,7 @@ def _build(
         if site is None:
             return None, assemble_errors
         chrome = config_file.key
-        units, changed = make_site(target, site, loaded, files, last, present, chrome, pdf)
+        units, changed = make_site(target, site, loaded, packed, files, last, present, chrome, pdf)
         events.keep_only(record[0] for unit, record in units.items() if unit.startswith("article:"))
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
@@ -227,7 +234,7 @@ def _bodies_edited(
     last: Manifest | None,
     files: Sequence[ContentFile],
     store: ArticleStore,
-    jobs: int,
+    workers: Workers,
     present: Mapping[str, Stamp] | None,
     config_file: ContentFile | None,
     pdf: bool,
@@ -239,7 +246,7 @@ def _bodies_edited(
     if (last.chrome, last.pdf, set(last.fronts)) != (config_file.key, pdf, {f.path for f in files}):
         return None
     changed = [file for file in files if last.fronts[file.path][0] != file.key]
-    loaded = store.load(changed, jobs)
+    loaded = store.load(changed, workers)
     for path, entry in loaded.items():
         same_front = entry.front == last.fronts[path][1]
         if entry.errors or not same_front or f"article:{path}" not in last.units:
