@@ -27,7 +27,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("site"), help="output directory")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF briefs")
     build.add_argument(
-        "--jobs", type=int, default=None, help="worker processes (default: the CPU count)"
+        "--jobs", type=int, default=None, help="processes at work, this one included (default: the CPU count)"
     )
 
     check = commands.add_parser("check", help="check everything a build checks; write nothing")

@@ -15,7 +15,7 @@ Templates and dateline's own code salt the whole manifest, so editing either rem
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,10 +143,9 @@ def make(inputs: OutputInputs, name: str) -> Made:
     """Make one unit other than an article page and write its files into the staging folder."""
     env = _environment(inputs.folders, inputs.templates)
     try:
-        files = _unit_files(inputs, env, name)
+        return _written(inputs.staging, inputs.old, {name: _unit_files(inputs, env, name)})
     except TemplateError as problem:
         raise template_problem(problem) from None
-    return _written(inputs.staging, inputs.old, {name: files})
 
 
 def make_pages(task: PageTask) -> Made:
@@ -156,25 +155,28 @@ def make_pages(task: PageTask) -> Made:
     site = skeleton(setting.config)
     kit = site_kit(site)
     env = _environment(setting.folders, setting.templates)
-    units: dict[str, dict[str, bytes]] = {}
+    units: dict[str, list[tuple[str, bytes]]] = {}
     for path, packed_article, packed_events in sources:
         entry, events = CODEC.unpack(packed_article), CODEC.unpack(packed_events)
         assert isinstance(entry, LoadedArticle) and isinstance(events, tuple)
         assert isinstance(entry.article, Article) and entry.body is not None
         page = article_page(site, entry.article, entry.body, events, kit)
         try:
-            units[f"article:{path}"] = {page.path: render_page(env, page)}
+            units[f"article:{path}"] = [(page.path, render_page(env, page))]
         except TemplateError as problem:
             raise template_problem(problem) from None
     return _written(setting.staging, setting.old, units)
 
 
-def _written(staging: str, old: str, units: Mapping[str, Mapping[str, bytes]]) -> Made:
+def _written(
+    staging: str, old: str, units: Mapping[str, Iterable[tuple[str, bytes]]]
+) -> Made:
+    """Write each unit's files, as they come: a unit may make them one at a time."""
     stamps: dict[str, dict[str, Stamp]] = {}
     changed = 0
     for name, files in units.items():
         stamps[name] = {}
-        for path, data in files.items():
+        for path, data in files:
             stamps[name][path], new = write_file(staging, old, path, data)
             changed += new
     return Made(stamps, changed)
@@ -201,25 +203,27 @@ def _environment(folders: tuple[str, ...], templates: str) -> Environment:
     return make_environment([Path(folder) for folder in folders], reload=False)
 
 
-def _unit_files(inputs: OutputInputs, env: Environment, name: str) -> dict[str, bytes]:
+def _unit_files(
+    inputs: OutputInputs, env: Environment, name: str
+) -> Iterable[tuple[str, bytes]]:
     kind, _, item = name.partition(":")
     site = inputs.site
     if kind == "timeline":
         timeline = _timeline(site, item)
         page = timeline_page(site, timeline)
-        return {page.path: render_page(env, page), **export_timeline(site, timeline)}
+        return [(page.path, render_page(env, page)), *export_timeline(site, timeline).items()]
     if kind == "brief":
         from dateline.pdf import brief_epoch, brief_html, html_to_pdf
 
         timeline = _timeline(site, item)
-        return {f"{item}/brief.pdf": html_to_pdf(brief_html(site, timeline, env),
-                                                 brief_epoch(timeline))}
-    if kind == "tags":
-        return {page.path: render_page(env, page) for page in tag_pages(site, inputs.kit)}
+        pdf = html_to_pdf(brief_html(site, timeline, env), brief_epoch(timeline))
+        return [(f"{item}/brief.pdf", pdf)]
+    if kind == "tags":  # some 2 MB a page on a large archive: rendered one at a time
+        return ((page.path, render_page(env, page)) for page in tag_pages(site, inputs.kit))
     if kind == "home":
         page = home_page(site)
-        return {page.path: render_page(env, page)}
-    return static_files(env)
+        return [(page.path, render_page(env, page))]
+    return static_files(env).items()
 
 
 def _timeline(site: Site, slug: str) -> Timeline:

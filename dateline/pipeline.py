@@ -21,7 +21,7 @@ from dateline.articles import (
     LoadedArticle,
     content_errors,
     prepare_loading,
-    without_markdown,
+    without_bodies,
 )
 from dateline.cache import BlobTable, files_fingerprint, fingerprint, mark_start
 from dateline.errors import ContentError
@@ -174,7 +174,7 @@ def _build(
     else:
         prepare_loading()
         workers.start()  # while this process is small: see parallel.Workers
-        loaded = without_markdown(store.load(files, workers))
+        loaded = without_bodies(store.load(files, workers))
         packed = store.packed(files)
         store.save(files)
         files = [replace(file, data=None) for file in files]
