@@ -153,21 +153,29 @@ def _pool(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(inherit,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(inherit, os.getpid()),
     )
 
 
-def _start_worker(inherit: tuple[Callable[[object, object], object], object] | None) -> None:
+def _start_worker(
+    inherit: tuple[Callable[[object, object], object], object] | None, parent: int
+) -> None:
     if inherit is not None:
         _inherited.append(inherit)
-    _die_with_parent()
+    _die_with_parent(parent)
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """A killed build must not leave its workers behind: on Linux, ask the kernel to end each
-    worker when the build process dies (prctl PR_SET_PDEATHSIG); elsewhere, nothing to do."""
+    worker when the build process dies (prctl PR_SET_PDEATHSIG); elsewhere, nothing to do.
+    A build killed before the request took effect has already left: then leave too."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (AttributeError, OSError):
         return
+    if os.getppid() != parent:
+        os._exit(1)
