@@ -27,7 +27,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("site"), help="output directory")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF briefs")
     build.add_argument(
-        "--jobs", type=int, default=None, help="processes at work, this one included (default: the CPU count)"
+        "--jobs", type=int, default=None,
+        help="processes at work, this one included (default: the CPU count)",
     )
 
     check = commands.add_parser("check", help="check everything a build checks; write nothing")
@@ -145,9 +146,9 @@ def new(headline: str, timeline: str, dateline: str, content: Path) -> int:
     from datetime import date
 
     from dateline.dates import DateError, reference_date
-    from dateline.load import load_site_config
     from dateline.pipeline import display_path
     from dateline.scaffold import article_text, file_name
+    from dateline.site_config import load_site_config
 
     today = date.today()
     config_path = content / "site.yaml"

@@ -1,4 +1,4 @@
-"""Read `content/`: site.yaml and each article's front matter, checked field by field.
+"""Read an article: its front matter checked field by field, its body, its quotes.
 
 Pure functions of (path, bytes): the command line reads the files, this module never touches the
 disk, so articles can be loaded in worker processes and cached by their bytes.
@@ -6,166 +6,31 @@ disk, so articles can be loaded in worker processes and cached by their bytes.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from functools import partial
-from typing import TypeVar
 
 import yaml
 
 from dateline.dates import reference_date
+from dateline.document import Collector, decode, open_mapping
 from dateline.errors import ContentError, DateError
-from dateline.fields import (
-    ARTICLE_KEYS,
-    DIRECTIONS,
-    EVENT_KEYS,
-    SITE_KEYS,
-    SLUG,
-    SLUG_RULE,
-    TIMELINE_KEYS,
-    WEB_URL,
-)
+from dateline.fields import ARTICLE_KEYS, DIRECTIONS, EVENT_KEYS, SLUG, SLUG_RULE, WEB_URL
 from dateline.load_plain import plain_article
-from dateline.model import (
-    Article,
-    DateStyle,
-    EventSpec,
-    Order,
-    Paper,
-    Position,
-    SiteConfig,
-    TimelineConfig,
-)
+from dateline.model import Article, EventSpec, Position
 from dateline.sentences import sentence_quotes
 from dateline.yamldoc import (
     Fields,
     Source,
     YamlProblem,
     choice,
-    compose,
     day,
-    mapping_items,
     sequence,
     text,
     text_list,
 )
-
-T = TypeVar("T")
-
-ORDERS: dict[str, Order] = {"oldest-first": "oldest-first", "newest-first": "newest-first"}
-DATE_STYLES: dict[str, DateStyle] = {"ap": "ap", "iso": "iso", "long": "long"}
-PAPERS: dict[str, Paper] = {"a4": "a4", "letter": "letter"}
-
-
-@dataclass
-class Collector:
-    """Runs field readers and keeps every problem, so one build reports them all."""
-
-    source: Source
-    errors: list[ContentError] = field(default_factory=list)
-
-    def read(self, reader: Callable[[], T]) -> T | None:
-        try:
-            return reader()
-        except YamlProblem as problem:
-            self.errors.append(self.source.error(problem.node, problem.message, problem.hint))
-            return None
-
-
-def decode(path: str, data: bytes) -> tuple[str | None, ContentError | None]:
-    """UTF-8 text with a BOM dropped and line endings made `\\n`."""
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        content = data[bom:].decode("utf-8")
-    except UnicodeDecodeError as problem:
-        return None, _byte_error(path, data, bom + problem.start, "this file is not UTF-8 text",
-                                 "save it as UTF-8")
-    if "\0" in content:
-        return None, _byte_error(path, data, data.index(b"\0"),
-                                 "this file contains a NUL byte; is it text?")
-    return content.replace("\r\n", "\n").replace("\r", "\n"), None
-
-
-def _byte_error(path: str, data: bytes, offset: int, message: str,
-                hint: str | None = None) -> ContentError:
-    """An error at a byte of an undecodable file: line and column counted in characters, with
-    the readable part of the line shown."""
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    line_end = data.find(b"\n", offset)
-    raw_line = data[line_start : len(data) if line_end == -1 else line_end]
-    before = data[line_start:offset].decode("utf-8", "replace").lstrip("\ufeff")
-    shown = raw_line.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r")
-    line = data.count(b"\n", 0, offset) + 1
-    return ContentError(path, line, len(before) + 1, message, hint, shown.replace("\0", "\ufffd"))
-
-
-def open_mapping(
-    source: Source, text_: str, what: str, keys: tuple[str, ...]
-) -> tuple[Collector, yaml.Node, Fields] | list[ContentError]:
-    """Compose a YAML mapping and check its keys; or the problems that stop reading it."""
-    collect = Collector(source)
-    node = collect.read(lambda: compose(text_, source))
-    if node is None:
-        line = source.first_line
-        return collect.errors or [ContentError(source.path, line, 1, f"{what} is empty")]
-    fields = collect.read(lambda: Fields(node, what, keys))
-    if fields is None:
-        return collect.errors
-    return collect, node, fields
-
-
-def load_site_config(path: str, data: bytes) -> tuple[SiteConfig | None, list[ContentError]]:
-    content, problem = decode(path, data)
-    if content is None:
-        return None, [problem] if problem else []
-    source = Source(path, tuple(content.split("\n")), 1)
-    opened = open_mapping(source, content, "site.yaml", SITE_KEYS)
-    if isinstance(opened, list):
-        return None, opened
-    collect, node, fields = opened
-    title = collect.read(lambda: fields.required("title", text))
-    language = collect.read(lambda: fields.optional("language", text)) or "en"
-    timelines_node = fields.values.get("timelines")
-    timelines: list[TimelineConfig] = []
-    if timelines_node is None:
-        collect.errors.append(
-            source.error(node, "site.yaml lists no timelines", 'add "timelines:"')
-        )
-    else:
-        items = collect.read(lambda: mapping_items(timelines_node, "timelines")) or []
-        seen_folded: dict[str, str] = {}
-        for key, value in items:
-            slug = key.value
-            if not SLUG.fullmatch(slug):
-                collect.errors.append(
-                    source.error(key, f'"{slug[:80]}" cannot name a timeline', SLUG_RULE)
-                )
-                continue
-            if slug.casefold() in seen_folded:
-                collect.errors.append(source.error(key, f'timeline "{slug}" is listed twice'))
-                continue
-            seen_folded[slug.casefold()] = slug
-            config = collect.read(partial(_timeline, slug, value))
-            if config is not None:
-                timelines.append(config)
-    if collect.errors or title is None:
-        return None, collect.errors
-    return SiteConfig(title, language, tuple(timelines)), []
-
-
-def _timeline(slug: str, node: yaml.Node) -> TimelineConfig:
-    fields = Fields(node, f'timeline "{slug}"', TIMELINE_KEYS)
-    return TimelineConfig(
-        slug=slug,
-        title=fields.required("title", text),
-        description=fields.optional("description", text),
-        order=fields.optional("order", choice(ORDERS)) or "oldest-first",
-        date_style=fields.optional("date_style", choice(DATE_STYLES)) or "ap",
-        paper=fields.optional("paper", choice(PAPERS)) or "a4",
-    )
 
 
 def split_front_matter(content: str) -> tuple[str, str, int] | None:

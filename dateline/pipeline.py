@@ -198,7 +198,7 @@ def _build(
 def _config(config_file: ContentFile | None) -> tuple[SiteConfig | None, list[ContentError]]:
     if config_file is None:
         return None, []
-    from dateline.load import load_site_config
+    from dateline.site_config import load_site_config
 
     config, errors = load_site_config(config_file.path, config_file.read())
     return config, list(errors)
