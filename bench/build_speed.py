@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -141,6 +143,26 @@ def row(name: str, run: Measurement | None, hugo: Measurement | None) -> str:
             f" {run.group_pss_mb:9.0f} {ratio}{failed}")
 
 
+def markdown_floor(content: Path, hugo: Measurement | None, jobs: int) -> None:
+    """Print what Python-Markdown alone (the design's Markdown library, with dateline's
+    extensions) takes to convert every body of the corpus once, in this process: the part of a
+    cold build no design can skip, divided over the cores at best."""
+    import markdown
+
+    from dateline.bodies import MARKDOWN_EXTENSIONS
+
+    bodies = [path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+              for path in sorted(content.glob("*.md"))]
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    started = time.process_time()
+    for body in bodies:
+        converter.reset().convert(body)
+    cpu = time.process_time() - started
+    shown = f" = {cpu / jobs / hugo.wall:.2f}x Hugo's wall" if hugo else ""
+    print(f"Python-Markdown alone, every body once: {cpu:.2f} s CPU on one core; spread over"
+          f" {jobs} cores at best {cpu / jobs:.2f} s{shown}")
+
+
 def one_size(articles: int, seed: int, repeats: int, pdf: bool) -> dict[str, Measurement | None]:
     source = corpus(articles, seed, hugo=True)
     work = Workspace(source, articles)
@@ -190,10 +212,15 @@ def main() -> int:
           f" best of {options.repeats} run(s) per step")
     if options.sizes:
         for size in (int(part) for part in options.sizes.split(",")):
-            print_table(size, one_size(size, options.seed, options.repeats, pdf=False))
+            steps = one_size(size, options.seed, options.repeats, pdf=False)
+            print_table(size, steps)
+            source = corpus(size, options.seed, hugo=True)
+            markdown_floor(source.content, steps.get("hugo"), os.cpu_count() or 1)
         return 0
     steps = one_size(options.articles, options.seed, options.repeats, pdf=True)
     print_table(options.articles, steps)
+    source = corpus(options.articles, options.seed, hugo=True)
+    markdown_floor(source.content, steps.get("hugo"), os.cpu_count() or 1)
     print("targets (wall times; the PDF build is reported only):")
     return 0 if targets(steps) else 1
 
