@@ -15,8 +15,10 @@ from collections.abc import Iterable, Sequence
 from types import MappingProxyType
 from typing import Any
 
-# The `re` module's own parser: private, but stable since Python 3.11 (it was `sre_parse`).
+# The `re` module's own parser and code generator: private, but stable since Python 3.11 (they
+# were `sre_parse` and `sre_compile`). This module is the only place that uses them.
 _PARSER: Any = importlib.import_module("re._parser")
+_COMPILER: Any = importlib.import_module("re._compiler")
 _CONSTANTS: Any = importlib.import_module("re._constants")
 
 LEAD_WORDS = ("on", "by", "as of", "until", "till", "at", "during", "starting", "effective",
@@ -121,11 +123,31 @@ def _repeat(value: Any, opens: frozenset[str], keys: set[str]) -> frozenset[str]
     return frozenset(result)
 
 
-def first_keys(pattern: str) -> frozenset[str] | None:
+class ParsedPattern:
+    """A pattern read once by the `re` parser: walked for its first words at start-up, turned
+    into a compiled pattern only when a text first tries it (reading is most of `re.compile`'s
+    cost, and a single resolve tries a handful of the rows)."""
+
+    __slots__ = ("source", "tree")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.tree: Any = _PARSER.parse(source)
+
+    def compile(self) -> re.Pattern[str]:
+        """What `re.compile(self.source)` gives, without reading the source a second time.
+        The code generator leaves the tree as it found it (tests compare the two on the corpus);
+        a pattern compiled from a tree has no `.pattern` text, which nothing here reads."""
+        compiled: re.Pattern[str] = _COMPILER.compile(self.tree, 0)
+        return compiled
+
+
+def first_keys(pattern: str | ParsedPattern) -> frozenset[str] | None:
     """Every first-word key a text matched by `pattern` can have; None when that is free."""
+    parsed = pattern if isinstance(pattern, ParsedPattern) else ParsedPattern(pattern)
     keys: set[str] = set()
     try:
-        left = _walk(_PARSER.parse(pattern), frozenset({""}), keys)
+        left = _walk(parsed.tree, frozenset({""}), keys)
     except FreeStart:
         return None
     keys.update(left)  # the text may end inside its first word
@@ -135,7 +157,7 @@ def first_keys(pattern: str) -> frozenset[str] | None:
 Index = MappingProxyType[str, tuple[int, ...]]
 
 
-def build_index(patterns: Sequence[str]) -> tuple[Index, tuple[int, ...]]:
+def build_index(patterns: Sequence[str | ParsedPattern]) -> tuple[Index, tuple[int, ...]]:
     """For each first-word key, the rows (in table order) that can start with it; and the rows
     any text must try (their first word is free)."""
     by_key: dict[str, list[int]] = {}

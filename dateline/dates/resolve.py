@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.dispatch import LEAD, build_index, candidate_rows
+from dateline.dates.dispatch import LEAD, ParsedPattern, build_index, candidate_rows
 from dateline.dates.readings import Context, Found, reference_words
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
@@ -25,8 +25,21 @@ CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
 # position, not each (a free-start row such as "range" was quadratic there). The optional LEAD
 # word is not compiled in: `first_match` tries the text after a lead word, then the whole text,
 # the order the regex engine would take (trying LEAD on every row cost about a microsecond).
-ROWS = tuple(re.compile(rf"\A(?:{rule.pattern})") for rule in RULES)
-FIRST_WORD_INDEX, FREE_ROWS = build_index([rule.pattern for rule in RULES])
+# Each row is read once, at import, for the index; it is compiled from that reading the first
+# time a text tries it (`row_pattern`), so start-up and a single call compile only what they use.
+PARSED_ROWS = tuple(ParsedPattern(rf"\A(?:{rule.pattern})") for rule in RULES)
+FIRST_WORD_INDEX, FREE_ROWS = build_index(PARSED_ROWS)
+# Write-once memo of `PARSED_ROWS[row].compile()`, a pure function of the constant table: a
+# row's slot goes from None to its compiled pattern and never changes again.
+COMPILED_ROWS: list[re.Pattern[str] | None] = [None] * len(RULES)
+
+
+def row_pattern(row: int) -> re.Pattern[str]:
+    """Row `row` compiled, compiling it on its first use."""
+    compiled = COMPILED_ROWS[row]
+    if compiled is None:
+        compiled = COMPILED_ROWS[row] = PARSED_ROWS[row].compile()
+    return compiled
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +177,7 @@ def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
     rows, lead_end = candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS)
     rest = normal[lead_end:]
     for row in rows:
-        pattern = ROWS[row]
+        pattern = COMPILED_ROWS[row] or row_pattern(row)
         match = pattern.fullmatch(rest) if lead_end else None
         if match is None:
             match = pattern.fullmatch(normal)

@@ -3,6 +3,7 @@ anchor-free (so `extract` can run them with `finditer`), and nesting cannot expl
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
@@ -11,7 +12,15 @@ from test_corpus import CASES  # same folder: pytest puts it on sys.path
 
 from dateline.dates import DateError, resolve
 from dateline.dates.dispatch import first_keys
-from dateline.dates.resolve import COMPILED, Reading, first_match, normalise, read
+from dateline.dates.resolve import (
+    COMPILED,
+    PARSED_ROWS,
+    Reading,
+    first_match,
+    normalise,
+    read,
+    row_pattern,
+)
 from dateline.dates.rules import RULES
 
 ADVERSARIAL_PIECES = ("monday ", "1 ", "- ", "a", "the ", "early ", "and ", "to ", "between ",
@@ -111,3 +120,22 @@ def test_first_word_dispatch_picks_the_row_a_full_scan_picks() -> None:
 ])
 def test_first_keys_lists_every_first_word(pattern: str, keys: set[str] | None) -> None:
     assert first_keys(pattern) == (None if keys is None else frozenset(keys))
+
+
+def test_rows_compiled_from_their_parse_match_as_re_compile_would() -> None:
+    """Rows are compiled from the parse the first-word index already made (dispatch), not by
+    `re.compile`: on every corpus text, with and without a lead word, each row must find the
+    same match, span and groups as `re.compile` of the same source."""
+    texts = {normalise(case.expression)[0] for case in CASES if isinstance(case.expression, str)}
+    texts |= {f"on {text}" for text in list(texts)}
+    for row, parsed in enumerate(PARSED_ROWS):
+        ours, theirs = row_pattern(row), re.compile(parsed.source)
+        assert ours.groupindex == theirs.groupindex and ours.groups == theirs.groups
+        for text in texts:
+            mine, reference = ours.fullmatch(text), theirs.fullmatch(text)
+            assert (mine is None) == (reference is None), (RULES[row].name, text)
+            if mine and reference:
+                assert mine.span() == reference.span(), (RULES[row].name, text)
+                assert mine.groupdict() == reference.groupdict(), (RULES[row].name, text)
+            searched, expected = ours.search(text), theirs.search(text)
+            assert (searched and searched.span()) == (expected and expected.span()), text
