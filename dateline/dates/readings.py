@@ -36,11 +36,16 @@ class Context(NamedTuple):
     anchor: Span | None
     direction: Choice
     reference_label: str
-    ref: str  # 'the reference, Wed 13 Mar 2024': see `reference_words`
     anchor_label: str
     text: str  # the expression as written, for messages
     resolve_inner: Callable[[str, Context], Found]  # for "since X", ranges, inline anchors
     in_range: bool = False  # reading one side of a range: a range there is refused
+
+    @property
+    def ref(self) -> str:
+        """'the reference, Wed 13 Mar 2024' (see `reference_words`): worked out when a builder's
+        explanation names the reference, not on every call ('the date as written' does not)."""
+        return reference_words(self.reference_label, self.reference)
 
     @property
     def anchor_span(self) -> Span:

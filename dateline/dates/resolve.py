@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from dateline.dates import lexicon
 from dateline.dates.dispatch import LEAD, ParsedPattern, build_index, candidate_rows
-from dateline.dates.readings import Context, Found, reference_words
+from dateline.dates.readings import Context, Found
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
 from dateline.model import Direction, ResolvedDate, Span
@@ -251,7 +251,7 @@ def resolve_inner(text: str, ctx: Context) -> Found:
     if ctx.in_range and reading.rule.is_range:
         raise DateError(f'"{text}" is itself a range; a range runs between two dates')
     inner = NEW_TUPLE(Context, (ctx.reference, ctx.anchor, ctx.direction, ctx.reference_label,
-                                ctx.ref, ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range))
+                                ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range))
     return reading.rule.build(reading.groups, inner)
 
 
@@ -269,8 +269,7 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
     # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
     start, end, granularity, approximate, timex, reason = rule.build(groups, NEW_TUPLE(
-        Context, (reference, anchor, direction, reference_label,
-                  reference_words(reference_label, reference), anchor_label, shown,
+        Context, (reference, anchor, direction, reference_label, anchor_label, shown,
                   resolve_inner, False)))
     resolved: ResolvedDate = NEW_OBJECT(ResolvedDate)
     SET_START(resolved, start)
