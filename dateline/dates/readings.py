@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.spans import describe_day, describe_span
+from dateline.dates.spans import day_words, describe_day, describe_span
 from dateline.errors import DateError
 from dateline.model import Granularity, Span
 
@@ -68,8 +68,9 @@ def anchor_words(label: str, start: date, end: date) -> str:
 @lru_cache(maxsize=4096)
 def reference_words(label: str, day: date) -> str:
     """'the reference, Wed 13 Mar 2024' (the label alone when it already names the day): most
-    explanations end with it, so it is worked out once per reference, not once per builder."""
-    words = describe_day(day)
+    explanations end with it, so it is worked out once per reference, not once per builder.
+    (Its own memo is enough: going through describe_day's too cost a second miss per day.)"""
+    words = day_words(day)
     return label if words in label else f"{label}, {words}"
 
 

@@ -70,7 +70,8 @@ TRANSLATION = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
 EDGE_PUNCTUATION = " .,;:!?\"'-"
-# ASCII text without these needs no cleanup beyond lower case (see `normalise`'s fast path);
+# ASCII text without these needs no cleanup beyond lower case (see `normalise`'s fast path,
+# which checks for them with string methods: a regex call costs more than the whole check);
 # a comma followed by one space, as in "May 11, 2018", is already in its normal form
 NEEDS_CLEANUP = re.compile(r"[\t\n\r]|  | ,|,(?! )")
 NO_CLEANUP_EDGES = frozenset(EDGE_PUNCTUATION + "(")
@@ -118,8 +119,11 @@ class Failure(NamedTuple):
 
 def normalise(text: str) -> tuple[str, Sequence[int]]:
     """Lower case, straight quotes, one kind of dash and space; with each char's source index."""
-    if (text.isascii() and text and text[0] not in NO_CLEANUP_EDGES
-            and text[-1] not in EDGE_PUNCTUATION and NEEDS_CLEANUP.search(text) is None):
+    if (text.isascii() and text.isprintable() and text and text[0] not in NO_CLEANUP_EDGES
+            and text[-1] not in EDGE_PUNCTUATION and "  " not in text
+            and ("," not in text or (" ," not in text
+                                     and text.count(",") == text.count(", ")))):
+        # (isprintable: no tab or line break; every comma followed by a space: NEEDS_CLEANUP)
         # the common case: nothing to map, collapse, re-space or strip; only lower case
         return text.lower(), range(len(text))
     mapped = text.translate(TRANSLATION)
