@@ -192,6 +192,61 @@ def first_keys(pattern: str | ParsedPattern) -> frozenset[str] | None:
     return frozenset(keys)
 
 
+MAX_SPELLINGS = 64  # more texts than this for a group: not worth listing
+
+
+def _spellings(items: Any) -> frozenset[str] | None:
+    """Every text `items` can match, when that is a short list of words (zero-width checks
+    such as \\b are passed over: a superset is fine); None otherwise."""
+    texts = [""]
+    for op, value in items.data if isinstance(items, _PARSER.SubPattern) else items:
+        if op is _CONSTANTS.LITERAL:
+            char = chr(value)
+            texts = [text + char for text in texts]
+            continue
+        if op is _CONSTANTS.SUBPATTERN:
+            options = _spellings(value[-1])
+        elif op is _CONSTANTS.BRANCH and len(value[1]) <= MAX_SPELLINGS:
+            options = frozenset()
+            for branch in value[1]:
+                found = _spellings(branch)
+                if found is None:
+                    return None
+                options |= found
+        elif op is _CONSTANTS.MAX_REPEAT and (value[0], value[1]) == (0, 1):
+            inner = _spellings(value[2])
+            options = None if inner is None else inner | {""}
+        elif op in (_CONSTANTS.AT, _CONSTANTS.ASSERT, _CONSTANTS.ASSERT_NOT):
+            continue
+        else:
+            return None
+        if options is None or len(texts) * len(options) > MAX_SPELLINGS:
+            return None
+        texts = [text + option for text in texts for option in options]
+    return frozenset(texts)
+
+
+def needed_words(pattern: ParsedPattern) -> tuple[str, ...] | None:
+    """A few strings one of which every text the pattern matches contains (from a choice of
+    words it cannot skip, such as a range's ' to ' or '-'); None when there is no short list.
+    A text holding none of them cannot match, so the row need not be tried."""
+    best: tuple[str, ...] | None = None
+    for op, value in pattern.tree.data:  # (the parser writes a (?:...) group's items in line)
+        if op in (_CONSTANTS.SUBPATTERN, _CONSTANTS.BRANCH):
+            found = _spellings([(op, value)])
+            if found and "" not in found:
+                short: list[str] = []  # a string holding a shorter one is implied by it
+                for word in sorted(found, key=len):
+                    if not any(kept in word for kept in short):
+                        short.append(word)
+                if best is None or len(short) < len(best):
+                    best = tuple(sorted(short))
+    return best if best is not None and len(best) <= MAX_NEEDED else None
+
+
+MAX_NEEDED = 8  # more strings than this: checking them costs about what trying the row does
+
+
 Index = MappingProxyType[str, tuple[int, ...]]
 
 

@@ -10,7 +10,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.dispatch import LEAD, ParsedPattern, build_index, candidate_rows
+from dateline.dates.dispatch import (
+    LEAD,
+    ParsedPattern,
+    build_index,
+    candidate_rows,
+    needed_words,
+)
 from dateline.dates.readings import Context, Found
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
@@ -26,20 +32,28 @@ CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
 # word is not compiled in: `first_match` tries the text after a lead word, then the whole text,
 # the order the regex engine would take (trying LEAD on every row cost about a microsecond).
 # Each row is read once, at import, for the index; it is compiled from that reading the first
-# time a text tries it (`row_pattern`), so start-up and a single call compile only what they use.
+# time a text tries it (`compiled_row`), so start-up and a single call compile only what they
+# use. With it come the words the row cannot match without (`needed_words`: a range's ' to ' or
+# '-'): a text holding none of them is not tried on the row, checking costs less than trying.
 PARSED_ROWS = tuple(ParsedPattern(rf"\A(?:{rule.pattern})") for rule in RULES)
 FIRST_WORD_INDEX, FREE_ROWS = build_index(PARSED_ROWS)
-# Write-once memo of `PARSED_ROWS[row].compile()`, a pure function of the constant table: a
-# row's slot goes from None to its compiled pattern and never changes again.
-COMPILED_ROWS: list[re.Pattern[str] | None] = [None] * len(RULES)
+CompiledRow = tuple["re.Pattern[str]", tuple[str, ...] | None]
+# Write-once memo of `compiled_row`, a pure function of the constant table: a row's slot goes
+# from None to its compiled pattern and needed words, and never changes again.
+COMPILED_ROWS: list[CompiledRow | None] = [None] * len(RULES)
+
+
+def compiled_row(row: int) -> CompiledRow:
+    """Row `row` compiled, with its needed words; worked out on the row's first use."""
+    compiled = COMPILED_ROWS[row]
+    if compiled is None:
+        parsed = PARSED_ROWS[row]
+        compiled = COMPILED_ROWS[row] = (parsed.compile(), needed_words(parsed))
+    return compiled
 
 
 def row_pattern(row: int) -> re.Pattern[str]:
-    """Row `row` compiled, compiling it on its first use."""
-    compiled = COMPILED_ROWS[row]
-    if compiled is None:
-        compiled = COMPILED_ROWS[row] = PARSED_ROWS[row].compile()
-    return compiled
+    return compiled_row(row)[0]
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +195,13 @@ def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
     rows, lead_end = candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS)
     rest = normal[lead_end:]
     for row in rows:
-        pattern = COMPILED_ROWS[row] or row_pattern(row)
+        pattern, needed = COMPILED_ROWS[row] or compiled_row(row)
+        if needed is not None:
+            for word in needed:
+                if word in normal:
+                    break
+            else:
+                continue  # (`rest` is the end of `normal`: it holds none of them either)
         match = pattern.fullmatch(rest) if lead_end else None
         if match is None:
             match = pattern.fullmatch(normal)

@@ -11,7 +11,7 @@ import pytest
 from test_corpus import CASES  # same folder: pytest puts it on sys.path
 
 from dateline.dates import DateError, resolve
-from dateline.dates.dispatch import first_keys
+from dateline.dates.dispatch import ParsedPattern, first_keys, needed_words
 from dateline.dates.resolve import (
     COMPILED,
     PARSED_ROWS,
@@ -145,3 +145,34 @@ def test_rows_compiled_from_their_parse_match_as_re_compile_would() -> None:
                 if mine and reference:
                     assert mine.span() == reference.span(), (RULES[row].name, text)
                     assert mine.groupdict() == reference.groupdict(), (RULES[row].name, text)
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"(?P<day>\d+)(?: ?- ?| to | and )(?P<day2>\d+)", {"-", " to ", " and "}),
+    (r"(?:last|next) (?P<weekday>monday|mon)\b\.?", {"mon"}),  # the shortest list
+    (r"(?:in|within|during) the days", {"in"}),  # "within" and "during" hold "in"
+    (r"(?:early )?(?P<month>march|may)", {"march", "may"}),
+    (r"(?P<count>\d+) days", None),
+    (r"since (?P<inner>.+)", None),
+])
+def test_needed_words_are_words_no_match_can_lack(pattern: str, words: set[str] | None) -> None:
+    found = needed_words(ParsedPattern(pattern))
+    assert (None if found is None else set(found)) == words
+
+
+def test_every_row_match_holds_one_of_its_needed_words() -> None:
+    """A row is not tried on a text holding none of its needed words: on every corpus text
+    (and decorated ones) that a row matches, one of them must be there."""
+    texts = {normalise(case.expression)[0] for case in CASES if isinstance(case.expression, str)}
+    texts |= {form.format(text) for text in sorted(texts)[::3] for form in DECORATIONS}
+    checked = 0
+    for row, parsed in enumerate(PARSED_ROWS):
+        needed = needed_words(parsed)
+        if needed is None:
+            continue
+        pattern = re.compile(parsed.source)
+        for text in texts:
+            if pattern.match(text):
+                checked += 1
+                assert any(word in text for word in needed), (RULES[row].name, text, needed)
+    assert checked > 1000
