@@ -9,19 +9,13 @@ first row that matches is the same one as before: a row is skipped only when it 
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable, Sequence
 from types import MappingProxyType
 from typing import Any
 
-# The `re` module's own parser and code generator: private, but stable since Python 3.11 (they
-# were `sre_parse` and `sre_compile`). This module is the only place that uses them; the tests
-# compare what it compiles with `re.compile` (tests/resolver/test_rules.py).
-_PARSER: Any = importlib.import_module("re._parser")
-_COMPILER: Any = importlib.import_module("re._compiler")
-_CONSTANTS: Any = importlib.import_module("re._constants")
-_SRE: Any = importlib.import_module("_sre")
+from dateline.dates.regex_tree import CONSTANTS as _CONSTANTS
+from dateline.dates.regex_tree import ParsedPattern
 
 LEAD_WORDS = ("on", "by", "as of", "until", "till", "at", "during", "starting", "effective",
               "from", "dated")
@@ -125,61 +119,6 @@ def _repeat(value: Any, opens: frozenset[str], keys: set[str]) -> frozenset[str]
     return frozenset(result)
 
 
-class ParsedPattern:
-    """A pattern read once by the `re` parser: walked for its first words at start-up, turned
-    into a compiled pattern only when a text first tries it (reading is most of `re.compile`'s
-    cost, and a single resolve tries a handful of the rows)."""
-
-    __slots__ = ("source", "tree")
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.tree: Any = _PARSER.parse(source)
-
-    def compile(self) -> re.Pattern[str]:
-        """What `re.compile(self.source)` gives (the same texts, matches and groups; tests
-        compare the two), from the tree already read, with each optional group written as a
-        choice (see `optional_as_choice`). These lines follow `re._compiler.compile`."""
-        tree = optional_as_choice(self.tree)
-        state = tree.state
-        index_group: list[str | None] = [None] * state.groups
-        for name, index in state.groupdict.items():
-            index_group[index] = name
-        compiled: re.Pattern[str] = _SRE.compile(
-            self.source, state.flags, _COMPILER._code(tree, 0), state.groups - 1,
-            state.groupdict, tuple(index_group))
-        return compiled
-
-
-def optional_as_choice(tree: Any) -> Any:
-    """The parsed pattern with each greedy optional group `(?:X)?` read as the choice `(?:X|)`.
-
-    Both try X first, then nothing, so they match the same texts the same way; but `re` runs a
-    `?` over more than one character as a counted repeat (a memory allocation and saved state
-    on every try) and a choice as a plain branch that skips an alternative at its first
-    character. Most rows are such groups in a row, so a first parse runs about a fifth faster.
-    A new tree is returned; the parsed one is left as it was."""
-    items = []
-    for op, value in tree.data:
-        if op is _CONSTANTS.SUBPATTERN:
-            value = (*value[:-1], optional_as_choice(value[-1]))
-        elif op is _CONSTANTS.BRANCH:
-            value = (value[0], [optional_as_choice(branch) for branch in value[1]])
-        elif op is _CONSTANTS.ATOMIC_GROUP:
-            value = optional_as_choice(value)
-        elif op in (_CONSTANTS.MAX_REPEAT, _CONSTANTS.MIN_REPEAT,
-                    _CONSTANTS.POSSESSIVE_REPEAT):
-            low, high, body = value
-            body = optional_as_choice(body)
-            if (op is _CONSTANTS.MAX_REPEAT and (low, high) == (0, 1)
-                    and not _COMPILER._simple(body)):
-                op, value = _CONSTANTS.BRANCH, (None, [body, _PARSER.SubPattern(tree.state, [])])
-            else:
-                value = (low, high, body)
-        items.append((op, value))
-    return _PARSER.SubPattern(tree.state, items)
-
-
 def first_keys(pattern: str | ParsedPattern) -> frozenset[str] | None:
     """Every first-word key a text matched by `pattern` can have; None when that is free."""
     parsed = pattern if isinstance(pattern, ParsedPattern) else ParsedPattern(pattern)
@@ -190,61 +129,6 @@ def first_keys(pattern: str | ParsedPattern) -> frozenset[str] | None:
         return None
     keys.update(left)  # the text may end inside its first word
     return frozenset(keys)
-
-
-MAX_SPELLINGS = 64  # more texts than this for a group: not worth listing
-
-
-def _spellings(items: Any) -> frozenset[str] | None:
-    """Every text `items` can match, when that is a short list of words (zero-width checks
-    such as \\b are passed over: a superset is fine); None otherwise."""
-    texts = [""]
-    for op, value in items.data if isinstance(items, _PARSER.SubPattern) else items:
-        if op is _CONSTANTS.LITERAL:
-            char = chr(value)
-            texts = [text + char for text in texts]
-            continue
-        if op is _CONSTANTS.SUBPATTERN:
-            options = _spellings(value[-1])
-        elif op is _CONSTANTS.BRANCH and len(value[1]) <= MAX_SPELLINGS:
-            options = frozenset()
-            for branch in value[1]:
-                found = _spellings(branch)
-                if found is None:
-                    return None
-                options |= found
-        elif op is _CONSTANTS.MAX_REPEAT and (value[0], value[1]) == (0, 1):
-            inner = _spellings(value[2])
-            options = None if inner is None else inner | {""}
-        elif op in (_CONSTANTS.AT, _CONSTANTS.ASSERT, _CONSTANTS.ASSERT_NOT):
-            continue
-        else:
-            return None
-        if options is None or len(texts) * len(options) > MAX_SPELLINGS:
-            return None
-        texts = [text + option for text in texts for option in options]
-    return frozenset(texts)
-
-
-def needed_words(pattern: ParsedPattern) -> tuple[str, ...] | None:
-    """A few strings one of which every text the pattern matches contains (from a choice of
-    words it cannot skip, such as a range's ' to ' or '-'); None when there is no short list.
-    A text holding none of them cannot match, so the row need not be tried."""
-    best: tuple[str, ...] | None = None
-    for op, value in pattern.tree.data:  # (the parser writes a (?:...) group's items in line)
-        if op in (_CONSTANTS.SUBPATTERN, _CONSTANTS.BRANCH):
-            found = _spellings([(op, value)])
-            if found and "" not in found:
-                short: list[str] = []  # a string holding a shorter one is implied by it
-                for word in sorted(found, key=len):
-                    if not any(kept in word for kept in short):
-                        short.append(word)
-                if best is None or len(short) < len(best):
-                    best = tuple(sorted(short))
-    return best if best is not None and len(best) <= MAX_NEEDED else None
-
-
-MAX_NEEDED = 8  # more strings than this: checking them costs about what trying the row does
 
 
 Index = MappingProxyType[str, tuple[int, ...]]

@@ -10,14 +10,23 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.dispatch import (
-    LEAD,
-    ParsedPattern,
-    build_index,
-    candidate_rows,
-    needed_words,
+from dateline.dates.dispatch import LEAD, build_index, candidate_rows
+from dateline.dates.patterns import (
+    AFTER_DAY,
+    BEFORE_DAY,
+    COUNT,
+    DAY,
+    HEDGE,
+    HOLIDAY,
+    MONTH,
+    SEASON,
+    UNIT,
+    WEEKDAY,
+    WEEKDAY_PLURAL,
+    YEAR,
 )
 from dateline.dates.readings import Context, Found
+from dateline.dates.regex_tree import ParsedPattern, needed_words, shared_piece
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
 from dateline.model import Direction, ResolvedDate, Span
@@ -35,7 +44,12 @@ CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
 # time a text tries it (`compiled_row`), so start-up and a single call compile only what they
 # use. With it come the words the row cannot match without (`needed_words`: a range's ' to ' or
 # '-'): a text holding none of them is not tried on the row, checking costs less than trying.
-PARSED_ROWS = tuple(ParsedPattern(rf"\A(?:{rule.pattern})") for rule in RULES)
+# Pieces many rows hold, each read once (the time-of-day words around a day are 2 KB in 15 rows):
+# two thirds of reading the table. Longer pieces first; tests check every row's tree.
+SHARED_PIECES = tuple(shared_piece(piece) for piece in (
+    BEFORE_DAY, AFTER_DAY, HOLIDAY, DAY, COUNT, HEDGE, MONTH, WEEKDAY, WEEKDAY_PLURAL, SEASON,
+    UNIT, YEAR))
+PARSED_ROWS = tuple(ParsedPattern(rf"\A(?:{rule.pattern})", SHARED_PIECES) for rule in RULES)
 FIRST_WORD_INDEX, FREE_ROWS = build_index(PARSED_ROWS)
 CompiledRow = tuple["re.Pattern[str]", tuple[str, ...] | None]
 # Write-once memo of `compiled_row`, a pure function of the constant table: a row's slot goes

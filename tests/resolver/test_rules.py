@@ -11,7 +11,8 @@ import pytest
 from test_corpus import CASES  # same folder: pytest puts it on sys.path
 
 from dateline.dates import DateError, resolve
-from dateline.dates.dispatch import ParsedPattern, first_keys, needed_words
+from dateline.dates.dispatch import first_keys
+from dateline.dates.regex_tree import ParsedPattern, needed_words, shared_piece
 from dateline.dates.resolve import (
     COMPILED,
     PARSED_ROWS,
@@ -176,3 +177,15 @@ def test_every_row_match_holds_one_of_its_needed_words() -> None:
                 checked += 1
                 assert any(word in text for word in needed), (RULES[row].name, text, needed)
     assert checked > 1000
+
+
+def test_rows_read_with_shared_pieces_are_the_trees_the_parser_gives() -> None:
+    """Pieces many rows hold are read once and put into each row's parse (regex_tree): every
+    row's tree, and the code compiled from it, must be what parsing its whole source gives."""
+    for row, parsed in enumerate(PARSED_ROWS):
+        whole = ParsedPattern(parsed.source)
+        assert str(parsed.tree) == str(whole.tree), RULES[row].name
+        assert parsed.compile().pattern == whole.compile().pattern
+    spliced = ParsedPattern(r"a(?P<x>b|c)d", (shared_piece("b|c"),))
+    assert str(spliced.tree) == str(ParsedPattern(r"a(?P<x>b|c)d").tree)
+    assert shared_piece(r"(?P<g>a)") is None  # a group would be numbered wrongly
