@@ -13,15 +13,8 @@ from test_corpus import CASES  # same folder: pytest puts it on sys.path
 from dateline.dates import DateError, resolve
 from dateline.dates.dispatch import first_keys
 from dateline.dates.regex_tree import ParsedPattern, needed_words, shared_piece
-from dateline.dates.resolve import (
-    COMPILED,
-    PARSED_ROWS,
-    Reading,
-    first_match,
-    normalise,
-    read,
-    row_pattern,
-)
+from dateline.dates.resolve import COMPILED, Reading, first_match, normalise, read
+from dateline.dates.rows import PARSED_ROWS, row_pattern
 from dateline.dates.rules import RULES
 
 ADVERSARIAL_PIECES = ("monday ", "1 ", "- ", "a", "the ", "early ", "and ", "to ", "between ",
