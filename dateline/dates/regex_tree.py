@@ -29,20 +29,24 @@ class SharedPiece(NamedTuple):
 
     text: str
     items: tuple[Any, ...]
+    choice_items: tuple[Any, ...]  # `optional_as_choice` of each item, worked out once too
 
 
 def shared_piece(text: str) -> SharedPiece | None:
     """The piece read once; None if it holds groups (splicing it would renumber them)."""
     tree = _PARSER.parse(text)
-    return SharedPiece(text, tuple(tree.data)) if tree.state.groups == 1 else None
+    if tree.state.groups != 1:
+        return None
+    return SharedPiece(text, tuple(tree.data), tuple(optional_as_choice(tree).data))
 
 
-def parse_with_shared(source: str, shared: Sequence[SharedPiece | None]) -> Any:
+def parse_with_shared(source: str,
+                      shared: Sequence[SharedPiece | None]) -> tuple[Any, list[SharedPiece]]:
     """`re`'s parse of `source`, with each shared piece read once, not in every pattern: the
     source is read with one private-use character standing in for each piece, and each stand-in
     is then replaced by the piece's items (the tests check the result is the tree the parser
     gives for the whole source). Falls back to the plain parse if a stand-in did not stay a
-    plain character of a sequence."""
+    plain character of a sequence. With it, the pieces put in."""
     stand_ins: dict[int, SharedPiece] = {}
     short = source
     for number, piece in enumerate(shared, start=STAND_IN):
@@ -51,12 +55,12 @@ def parse_with_shared(source: str, shared: Sequence[SharedPiece | None]) -> Any:
             stand_ins[number] = piece
             short = short.replace(piece.text, mark)
     if not stand_ins:
-        return _PARSER.parse(source)
+        return _PARSER.parse(source), []
     tree = _PARSER.parse(short)
     expected = sum(short.count(chr(number)) for number in stand_ins)
     if _splice(tree, stand_ins) != expected:
-        return _PARSER.parse(source)
-    return tree
+        return _PARSER.parse(source), []
+    return tree, list(stand_ins.values())
 
 
 def _splice(tree: Any, stand_ins: dict[int, SharedPiece]) -> int:
@@ -91,17 +95,21 @@ class ParsedPattern:
     into a compiled pattern only when a text first tries it (reading is most of `re.compile`'s
     cost, and a single resolve tries a handful of the rows)."""
 
-    __slots__ = ("source", "tree")
+    __slots__ = ("source", "tree", "shared_choices")
 
     def __init__(self, source: str, shared: Sequence[SharedPiece | None] = ()) -> None:
         self.source = source
-        self.tree: Any = parse_with_shared(source, shared)
+        self.tree, pieces = parse_with_shared(source, shared)
+        # the items put in from shared pieces (the same objects in every row), rewritten once
+        self.shared_choices = {
+            id(item): choice for piece in pieces
+            for item, choice in zip(piece.items, piece.choice_items, strict=True)}
 
     def compile(self) -> re.Pattern[str]:
         """What `re.compile(self.source)` gives (the same texts, matches and groups; tests
         compare the two), from the tree already read, with each optional group written as a
         choice (see `optional_as_choice`). These lines follow `re._compiler.compile`."""
-        tree = optional_as_choice(self.tree)
+        tree = optional_as_choice(self.tree, self.shared_choices)
         state = tree.state
         index_group: list[str | None] = [None] * state.groups
         for name, index in state.groupdict.items():
@@ -112,26 +120,31 @@ class ParsedPattern:
         return compiled
 
 
-def optional_as_choice(tree: Any) -> Any:
+def optional_as_choice(tree: Any, done: dict[int, Any] | None = None) -> Any:
     """The parsed pattern with each greedy optional group `(?:X)?` read as the choice `(?:X|)`.
 
     Both try X first, then nothing, so they match the same texts the same way; but `re` runs a
     `?` over more than one character as a counted repeat (a memory allocation and saved state
     on every try) and a choice as a plain branch that skips an alternative at its first
     character. Most rows are such groups in a row, so a first parse runs about a fifth faster.
-    A new tree is returned; the parsed one is left as it was."""
+    A new tree is returned; the parsed one is left as it was. `done`: items already rewritten
+    (by their id), as a shared piece's are."""
     items = []
-    for op, value in tree.data:
+    for item in tree.data:
+        if done and id(item) in done:
+            items.append(done[id(item)])
+            continue
+        op, value = item
         if op is _CONSTANTS.SUBPATTERN:
-            value = (*value[:-1], optional_as_choice(value[-1]))
+            value = (*value[:-1], optional_as_choice(value[-1], done))
         elif op is _CONSTANTS.BRANCH:
-            value = (value[0], [optional_as_choice(branch) for branch in value[1]])
+            value = (value[0], [optional_as_choice(branch, done) for branch in value[1]])
         elif op is _CONSTANTS.ATOMIC_GROUP:
-            value = optional_as_choice(value)
+            value = optional_as_choice(value, done)
         elif op in (_CONSTANTS.MAX_REPEAT, _CONSTANTS.MIN_REPEAT,
                     _CONSTANTS.POSSESSIVE_REPEAT):
             low, high, body = value
-            body = optional_as_choice(body)
+            body = optional_as_choice(body, done)
             if (op is _CONSTANTS.MAX_REPEAT and (low, high) == (0, 1)
                     and not _COMPILER._simple(body)):
                 op, value = _CONSTANTS.BRANCH, (None, [body, _PARSER.SubPattern(tree.state, [])])
