@@ -226,7 +226,7 @@ def since(groups: Groups, ctx: Context) -> Found:
         start, what, approximate = ctx.anchor_span.start, ctx.anchor_words, False
     else:
         looking_back = tuple.__new__(Context, (ctx.reference, ctx.anchor, "since",
-                                               ctx.reference_label, ctx.ref, ctx.anchor_label,
+                                               ctx.reference_label, ctx.anchor_label,
                                                ctx.text, ctx.resolve_inner, ctx.in_range))
         inner = ctx.resolve_inner(inner_text, looking_back)
         start, approximate = inner.start, inner.approximate

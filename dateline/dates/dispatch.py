@@ -9,15 +9,13 @@ first row that matches is the same one as before: a row is skipped only when it 
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable, Sequence
 from types import MappingProxyType
 from typing import Any
 
-# The `re` module's own parser: private, but stable since Python 3.11 (it was `sre_parse`).
-_PARSER: Any = importlib.import_module("re._parser")
-_CONSTANTS: Any = importlib.import_module("re._constants")
+from dateline.dates.regex_tree import CONSTANTS as _CONSTANTS
+from dateline.dates.regex_tree import ParsedPattern
 
 LEAD_WORDS = ("on", "by", "as of", "until", "till", "at", "during", "starting", "effective",
               "from", "dated")
@@ -121,11 +119,12 @@ def _repeat(value: Any, opens: frozenset[str], keys: set[str]) -> frozenset[str]
     return frozenset(result)
 
 
-def first_keys(pattern: str) -> frozenset[str] | None:
+def first_keys(pattern: str | ParsedPattern) -> frozenset[str] | None:
     """Every first-word key a text matched by `pattern` can have; None when that is free."""
+    parsed = pattern if isinstance(pattern, ParsedPattern) else ParsedPattern(pattern)
     keys: set[str] = set()
     try:
-        left = _walk(_PARSER.parse(pattern), frozenset({""}), keys)
+        left = _walk(parsed.tree, frozenset({""}), keys)
     except FreeStart:
         return None
     keys.update(left)  # the text may end inside its first word
@@ -135,7 +134,7 @@ def first_keys(pattern: str) -> frozenset[str] | None:
 Index = MappingProxyType[str, tuple[int, ...]]
 
 
-def build_index(patterns: Sequence[str]) -> tuple[Index, tuple[int, ...]]:
+def build_index(patterns: Sequence[str | ParsedPattern]) -> tuple[Index, tuple[int, ...]]:
     """For each first-word key, the rows (in table order) that can start with it; and the rows
     any text must try (their first word is free)."""
     by_key: dict[str, list[int]] = {}

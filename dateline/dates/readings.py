@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.spans import describe_day, describe_span
+from dateline.dates.spans import day_words, describe_day, describe_span
 from dateline.errors import DateError
 from dateline.model import Granularity, Span
 
@@ -36,11 +36,16 @@ class Context(NamedTuple):
     anchor: Span | None
     direction: Choice
     reference_label: str
-    ref: str  # 'the reference, Wed 13 Mar 2024': see `reference_words`
     anchor_label: str
     text: str  # the expression as written, for messages
     resolve_inner: Callable[[str, Context], Found]  # for "since X", ranges, inline anchors
     in_range: bool = False  # reading one side of a range: a range there is refused
+
+    @property
+    def ref(self) -> str:
+        """'the reference, Wed 13 Mar 2024' (see `reference_words`): worked out when a builder's
+        explanation names the reference, not on every call ('the date as written' does not)."""
+        return reference_words(self.reference_label, self.reference)
 
     @property
     def anchor_span(self) -> Span:
@@ -63,8 +68,9 @@ def anchor_words(label: str, start: date, end: date) -> str:
 @lru_cache(maxsize=4096)
 def reference_words(label: str, day: date) -> str:
     """'the reference, Wed 13 Mar 2024' (the label alone when it already names the day): most
-    explanations end with it, so it is worked out once per reference, not once per builder."""
-    words = describe_day(day)
+    explanations end with it, so it is worked out once per reference, not once per builder.
+    (Its own memo is enough: going through describe_day's too cost a second miss per day.)"""
+    words = day_words(day)
     return label if words in label else f"{label}, {words}"
 
 

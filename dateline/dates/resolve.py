@@ -10,24 +10,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.dispatch import LEAD, build_index, candidate_rows
-from dateline.dates.readings import Context, Found, reference_words
+from dateline.dates.dispatch import LEAD, candidate_rows
+from dateline.dates.readings import Context, Found
+from dateline.dates.rows import COMPILED_ROWS, FIRST_WORD_INDEX, FREE_ROWS, compiled_row
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
 from dateline.model import Direction, ResolvedDate, Span
 
 MAX_LENGTH = 200
 CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
-
-# Each row compiled on its own, tried only for texts whose first word it can start with (see
-# dispatch): a first parse tries a handful of small patterns, not the table. A row reads a whole
-# expression, so it is held to the text's start (\A): a search or finditer then tries one
-# position, not each (a free-start row such as "range" was quadratic there). The optional LEAD
-# word is not compiled in: `first_match` tries the text after a lead word, then the whole text,
-# the order the regex engine would take (trying LEAD on every row cost about a microsecond).
-ROWS = tuple(re.compile(rf"\A(?:{rule.pattern})") for rule in RULES)
-FIRST_WORD_INDEX, FREE_ROWS = build_index([rule.pattern for rule in RULES])
-
 
 @lru_cache(maxsize=1)
 def compiled_rules() -> CompiledRules:
@@ -57,7 +48,8 @@ TRANSLATION = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
 EDGE_PUNCTUATION = " .,;:!?\"'-"
-# ASCII text without these needs no cleanup beyond lower case (see `normalise`'s fast path);
+# ASCII text without these needs no cleanup beyond lower case (see `normalise`'s fast path,
+# which checks for them with string methods: a regex call costs more than the whole check);
 # a comma followed by one space, as in "May 11, 2018", is already in its normal form
 NEEDS_CLEANUP = re.compile(r"[\t\n\r]|  | ,|,(?! )")
 NO_CLEANUP_EDGES = frozenset(EDGE_PUNCTUATION + "(")
@@ -105,8 +97,11 @@ class Failure(NamedTuple):
 
 def normalise(text: str) -> tuple[str, Sequence[int]]:
     """Lower case, straight quotes, one kind of dash and space; with each char's source index."""
-    if (text.isascii() and text and text[0] not in NO_CLEANUP_EDGES
-            and text[-1] not in EDGE_PUNCTUATION and NEEDS_CLEANUP.search(text) is None):
+    if (text.isascii() and text.isprintable() and text and text[0] not in NO_CLEANUP_EDGES
+            and text[-1] not in EDGE_PUNCTUATION and "  " not in text
+            and ("," not in text or (" ," not in text
+                                     and text.count(",") == text.count(", ")))):
+        # (isprintable: no tab or line break; every comma followed by a space: NEEDS_CLEANUP)
         # the common case: nothing to map, collapse, re-space or strip; only lower case
         return text.lower(), range(len(text))
     mapped = text.translate(TRANSLATION)
@@ -164,7 +159,13 @@ def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
     rows, lead_end = candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS)
     rest = normal[lead_end:]
     for row in rows:
-        pattern = ROWS[row]
+        pattern, needed = COMPILED_ROWS[row] or compiled_row(row)
+        if needed is not None:
+            for word in needed:
+                if word in normal:
+                    break
+            else:
+                continue  # (`rest` is the end of `normal`: it holds none of them either)
         match = pattern.fullmatch(rest) if lead_end else None
         if match is None:
             match = pattern.fullmatch(normal)
@@ -238,7 +239,7 @@ def resolve_inner(text: str, ctx: Context) -> Found:
     if ctx.in_range and reading.rule.is_range:
         raise DateError(f'"{text}" is itself a range; a range runs between two dates')
     inner = NEW_TUPLE(Context, (ctx.reference, ctx.anchor, ctx.direction, ctx.reference_label,
-                                ctx.ref, ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range))
+                                ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range))
     return reading.rule.build(reading.groups, inner)
 
 
@@ -256,8 +257,7 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
     # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
     start, end, granularity, approximate, timex, reason = rule.build(groups, NEW_TUPLE(
-        Context, (reference, anchor, direction, reference_label,
-                  reference_words(reference_label, reference), anchor_label, shown,
+        Context, (reference, anchor, direction, reference_label, anchor_label, shown,
                   resolve_inner, False)))
     resolved: ResolvedDate = NEW_OBJECT(ResolvedDate)
     SET_START(resolved, start)

@@ -16,11 +16,16 @@ DaySpan = tuple[date, date]
 ONE_DAY = timedelta(days=1)
 
 
-@lru_cache(maxsize=4096)
-def describe_day(day: date) -> str:
+def day_words(day: date) -> str:
     """'Wed 13 Mar 2024', from our own tables (strftime would follow the locale)."""
     return (f"{WEEKDAY_ABBREVIATIONS[day.weekday()]} {day.day} "
             f"{MONTH_ABBREVIATIONS[day.month - 1]} {day.year}")
+
+
+@lru_cache(maxsize=4096)
+def describe_day(day: date) -> str:
+    """`day_words`, memoised: explanations name the same days again and again."""
+    return day_words(day)
 
 
 def describe_span(start: date, end: date) -> str:

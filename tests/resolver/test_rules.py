@@ -3,6 +3,7 @@ anchor-free (so `extract` can run them with `finditer`), and nesting cannot expl
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
@@ -11,7 +12,9 @@ from test_corpus import CASES  # same folder: pytest puts it on sys.path
 
 from dateline.dates import DateError, resolve
 from dateline.dates.dispatch import first_keys
+from dateline.dates.regex_tree import ParsedPattern, needed_words, shared_piece
 from dateline.dates.resolve import COMPILED, Reading, first_match, normalise, read
+from dateline.dates.rows import PARSED_ROWS, row_pattern
 from dateline.dates.rules import RULES
 
 ADVERSARIAL_PIECES = ("monday ", "1 ", "- ", "a", "the ", "early ", "and ", "to ", "between ",
@@ -111,3 +114,71 @@ def test_first_word_dispatch_picks_the_row_a_full_scan_picks() -> None:
 ])
 def test_first_keys_lists_every_first_word(pattern: str, keys: set[str] | None) -> None:
     assert first_keys(pattern) == (None if keys is None else frozenset(keys))
+
+
+DECORATIONS = ("on {}", "{} (local time)", "{}, 9 p.m. gmt", "9 p.m. {}", "late {}", "{} morning",
+               "the night of {}", "{} or perhaps wednesday", "between {} and march 3", "{}-")
+
+
+def test_rows_compiled_from_their_parse_match_as_re_compile_would() -> None:
+    """Rows are compiled from the parse the first-word index already made, with optional groups
+    read as choices (dispatch), not by `re.compile`: on every corpus text, decorated ones and
+    the adversarial ones, each row must find the same match, span and groups as `re.compile` of
+    the same source, anchored and searching."""
+    texts = {normalise(case.expression)[0] for case in CASES if isinstance(case.expression, str)}
+    texts |= {form.format(text) for text in sorted(texts)[::3] for form in DECORATIONS}
+    texts |= set(adversarial_texts())
+    for row, parsed in enumerate(PARSED_ROWS):
+        ours, theirs = row_pattern(row), re.compile(parsed.source)
+        assert (ours.pattern, ours.flags, ours.groups, ours.groupindex) == (
+            theirs.pattern, theirs.flags, theirs.groups, theirs.groupindex)
+        for text in texts:
+            for mine, reference in ((ours.fullmatch(text), theirs.fullmatch(text)),
+                                    (ours.match(text), theirs.match(text))):
+                assert (mine is None) == (reference is None), (RULES[row].name, text)
+                if mine and reference:
+                    assert mine.span() == reference.span(), (RULES[row].name, text)
+                    assert mine.groupdict() == reference.groupdict(), (RULES[row].name, text)
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"(?P<day>\d+)(?: ?- ?| to | and )(?P<day2>\d+)", {"-", " to ", " and "}),
+    (r"(?:last|next) (?P<weekday>monday|mon)\b\.?", {"mon"}),  # the shortest list
+    (r"(?:in|within|during) the days", {"in"}),  # "within" and "during" hold "in"
+    (r"(?:early )?(?P<month>march|may)", {"march", "may"}),
+    (r"(?P<count>\d+) days", None),
+    (r"since (?P<inner>.+)", None),
+])
+def test_needed_words_are_words_no_match_can_lack(pattern: str, words: set[str] | None) -> None:
+    found = needed_words(ParsedPattern(pattern))
+    assert (None if found is None else set(found)) == words
+
+
+def test_every_row_match_holds_one_of_its_needed_words() -> None:
+    """A row is not tried on a text holding none of its needed words: on every corpus text
+    (and decorated ones) that a row matches, one of them must be there."""
+    texts = {normalise(case.expression)[0] for case in CASES if isinstance(case.expression, str)}
+    texts |= {form.format(text) for text in sorted(texts)[::3] for form in DECORATIONS}
+    checked = 0
+    for row, parsed in enumerate(PARSED_ROWS):
+        needed = needed_words(parsed)
+        if needed is None:
+            continue
+        pattern = re.compile(parsed.source)
+        for text in texts:
+            if pattern.match(text):
+                checked += 1
+                assert any(word in text for word in needed), (RULES[row].name, text, needed)
+    assert checked > 1000
+
+
+def test_rows_read_with_shared_pieces_are_the_trees_the_parser_gives() -> None:
+    """Pieces many rows hold are read once and put into each row's parse (regex_tree): every
+    row's tree, and the code compiled from it, must be what parsing its whole source gives."""
+    for row, parsed in enumerate(PARSED_ROWS):
+        whole = ParsedPattern(parsed.source)
+        assert str(parsed.tree) == str(whole.tree), RULES[row].name
+        assert parsed.compile().pattern == whole.compile().pattern
+    spliced = ParsedPattern(r"a(?P<x>b|c)d", (shared_piece("b|c"),))
+    assert str(spliced.tree) == str(ParsedPattern(r"a(?P<x>b|c)d").tree)
+    assert shared_piece(r"(?P<g>a)") is None  # a group would be numbered wrongly
