@@ -90,6 +90,10 @@ def patterns_in(value: object, label: str, depth: int = 0) -> Iterator[tuple[str
 
 
 def all_patterns() -> dict[str, re.Pattern[str]]:
+    from dateline.dates import rows
+
+    for row in range(len(rows.PARSED_ROWS)):  # rows compile on first use: compile them all
+        rows.compiled_row(row)
     found: dict[str, re.Pattern[str]] = {}
     seen: set[tuple[str, int]] = set()
     for module in dateline_modules():
