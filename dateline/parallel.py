@@ -50,9 +50,10 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
-    def start(self) -> None:
-        """Fork the workers now: the executor would only fork them at the first task."""
-        if self.jobs > 1 and self._pool is None:
+    def start(self, items: int) -> None:
+        """Fork the workers now, if `items` pieces of work pay for them: the executor would
+        fork them only at the first task, after this process has grown."""
+        if self.jobs > 1 and self._pool is None and items >= MIN_ITEMS_FOR_POOL:
             self._pool = _pool(self.jobs - 1)
             self._pool.submit(os.getpid).result()
 
@@ -60,7 +61,8 @@ class Workers:
         self, stage: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item]
     ) -> list[Result]:
         """`stage` over `items` in chunks, in the workers too when that pays; results in order."""
-        if self.jobs <= 1 or len(items) < MIN_ITEMS_FOR_POOL:
+        self.start(len(items))
+        if self._pool is None:
             return stage(items)
         size = max(1, -(-len(items) // (self.jobs * CHUNKS_PER_WORKER)))
         chunks = [items[start : start + size] for start in range(0, len(items), size)]
@@ -73,9 +75,7 @@ class Workers:
         first: Sequence[Callable[[], Result]] = (),
     ) -> list[Result]:
         """The results of `first`, run here, then of `stage` over `tasks`, run here and in the
-        workers; in that order. A pool not started yet is started only for two tasks or more."""
-        if self.jobs > 1 and (self._pool is not None or len(tasks) > 1):
-            self.start()
+        workers if they were started; in that order."""
         if self._pool is None:
             return [job() for job in first] + [stage(task) for task in tasks]
         return _alongside(self._pool, self.jobs - 1, stage, stage, tasks, first)

@@ -173,7 +173,7 @@ def _build(
         store.save(None)
     else:
         prepare_loading()
-        workers.start()  # while this process is small: see parallel.Workers
+        workers.start(len(files))  # while this process is small: see parallel.Workers
         loaded = without_bodies(store.load(files, workers))
         packed = store.packed(files)
         store.save(files)

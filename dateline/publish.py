@@ -5,7 +5,7 @@ and the staging directory is swapped in. Runs only for a build without problems.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -50,7 +50,7 @@ class Target:
 
 
 def kept_events(
-    target: Target, last: Manifest, edited: Mapping[str, object]
+    target: Target, last: Manifest, edited: Iterable[str]
 ) -> dict[str, bytes] | None:
     """The edited articles' events as the last build merged them (packed), or None when the
     cache no longer holds them all (then the site is assembled again)."""
@@ -110,8 +110,9 @@ def make_site(
     made = {name.removeprefix("article:") for name in stale if name.startswith("article:")}
     sources: list[PageSource] = []
     for path, events in article_events(site, made).items():
-        sources.append((path, packed[path], CODEC.pack(events)))
-        target.events.put(keys[f"article:{path}"], sources[-1][2])
+        packed_events = CODEC.pack(events)
+        target.events.put(keys[f"article:{path}"], packed_events)
+        sources.append((path, packed[path], packed_events))
     others = [name for name in stale if not name.startswith("article:")]
     inputs = target.inputs(site)
     return _stage(target, target.setting(site.config), (inputs, others), lent, sources, keys,
