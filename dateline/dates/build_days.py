@@ -19,6 +19,7 @@ from dateline.dates.readings import (
 from dateline.dates.spans import (
     ONE_DAY,
     closest,
+    days_from,
     describe_day,
     earliest_after,
     iso_week_span,
@@ -41,7 +42,7 @@ def weekday(groups: Groups, ctx: Context) -> Found:
     modifier = groups.get("modifier")
     ref = ctx.reference
     if not modifier and ctx.direction != "future":  # the common case first
-        day = ref - timedelta(days=(ref.weekday() - target) % 7)
+        day = days_from(ref, -((ref.weekday() - target) % 7))
         return one_day(day, f"the latest {name} on or before {ctx.ref}")
     modifier = (modifier or "").removeprefix("this ")
     if modifier in ("last", "past"):
@@ -51,7 +52,7 @@ def weekday(groups: Groups, ctx: Context) -> Found:
         day = weekday_on_or_after(ref + ONE_DAY, target)
         return one_day(day, f"the first {name} after {ctx.ref}")
     if modifier == "this":
-        day = iso_week_span(ref)[0] + timedelta(days=target)
+        day = days_from(iso_week_span(ref)[0], target)
         return one_day(day, f"the {name} of the Monday-Sunday week of {ctx.ref}")
     if ctx.direction == "future":
         day = weekday_on_or_after(ref, target)
@@ -73,7 +74,7 @@ def weekday_in_week(groups: Groups, ctx: Context) -> Found:
     target = weekday_of(groups["weekday"] or "")
     weeks = WEEK_STEPS[groups["week"] or "this"]
     monday = iso_week_span(ctx.reference)[0] + weeks * WEEK
-    day = monday + timedelta(days=target)
+    day = days_from(monday, target)
     which = WEEK_WORDS[weeks]
     return one_day(day, f"the {lexicon.WEEKDAY_NAMES[target]} of {which} {ctx.ref}")
 
@@ -116,7 +117,7 @@ DEICTIC_REASONS = {0: "the day of", -1: "the day before", -2: "two days before",
 def deictic_day(groups: Groups, ctx: Context) -> Found:
     word = groups["deictic"] or ""
     days = DEICTIC_DAYS["this" if word.startswith("this ") else word]
-    day = ctx.reference + timedelta(days=days)
+    day = days_from(ctx.reference, days)
     return one_day(day, f"{DEICTIC_REASONS[days]} {ctx.ref}")
 
 

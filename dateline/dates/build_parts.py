@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from dateline.dates import build_days, build_periods, lexicon
 from dateline.dates.readings import (
@@ -15,7 +15,7 @@ from dateline.dates.readings import (
     month_of,
     number_of,
 )
-from dateline.dates.spans import describe_day, month_end
+from dateline.dates.spans import days_from, describe_day, month_end
 from dateline.errors import DateError
 
 PART_KEYS = {"early": "early", "mid": "mid", "late": "late", "beginning": "start",
@@ -49,12 +49,12 @@ def cut(whole: Found, key: str) -> tuple[date, date, str]:
             f"{lexicon.MONTH_NAMES[first_month - 1]} to {lexicon.MONTH_NAMES[last_month - 1]} of"
     if whole.granularity in ("week", "weekend"):
         first_offset, last_offset = WEEK_DAYS[key]
-        return start + timedelta(days=first_offset), start + timedelta(days=last_offset), \
+        return days_from(start, first_offset), days_from(start, last_offset), \
             f"{lexicon.WEEKDAY_NAMES[first_offset]} to {lexicon.WEEKDAY_NAMES[last_offset]} of"
     if whole.granularity == "season":
         first_index, last_index = SEASON_MONTHS[key]
-        first = (start.replace(day=1) + timedelta(days=31 * first_index)).replace(day=1)
-        last_first = (start.replace(day=1) + timedelta(days=31 * last_index)).replace(day=1)
+        first = days_from(start.replace(day=1), 31 * first_index).replace(day=1)
+        last_first = days_from(start.replace(day=1), 31 * last_index).replace(day=1)
         return first, month_end(last_first.year, last_first.month), \
             f"{['the first', 'the middle', 'the last'][first_index]} month of"
     if whole.granularity == "decade":

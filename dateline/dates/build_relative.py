@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from dateline.dates.readings import (
     Context,
@@ -17,6 +17,7 @@ from dateline.dates.readings import (
 from dateline.dates.spans import (
     ONE_DAY,
     add_months,
+    days_from,
     describe_day,
     describe_span,
     month_span,
@@ -32,7 +33,7 @@ BACKWARD = frozenset({"earlier", "before", "prior", "prior to", "previously", "b
 def moved(day: date, offset: Offset, sign: int) -> tuple[date, date, str]:
     """The first and last day `offset` away from `day` (sign -1 = back), and a clamping note."""
     if not offset.in_months:
-        a, b = day + sign * timedelta(days=offset.low), day + sign * timedelta(days=offset.high)
+        a, b = days_from(day, sign * offset.low), days_from(day, sign * offset.high)
         return min(a, b), max(a, b), ""
     (a, clamped_a), (b, clamped_b) = (add_months(day, sign * offset.low),
                                       add_months(day, sign * offset.high))
@@ -52,7 +53,7 @@ def ago(groups: Groups, ctx: Context) -> Found:
     offset = offset_of(groups)
     reason = f"{count_words(offset)} before {ctx.ref}"
     if offset.low == offset.high and not offset.in_months:  # one day, most often
-        return one_day(ctx.reference - timedelta(days=offset.low), reason,
+        return one_day(days_from(ctx.reference, -offset.low), reason,
                        offset.approximate or offset.unit == "hour")
     start, end, _ = moved(ctx.reference, offset, -1)
     return whole_units(start, end, offset, reason) if offset.in_months else \
@@ -111,9 +112,9 @@ def recent(groups: Groups, ctx: Context) -> Found:
     """'in recent days' ~ 7 days, 'in recent weeks' ~ 4 weeks, 'in recent months' ~ 3 months."""
     days = RECENT_DAYS[groups["unit"] or ""]
     if (groups.get("modifier") or "") == "coming":
-        return day_range(ctx.reference + ONE_DAY, ctx.reference + timedelta(days=days),
+        return day_range(ctx.reference + ONE_DAY, days_from(ctx.reference, days),
                          f"about {days} days after {ctx.ref}", True)
-    return day_range(ctx.reference - timedelta(days=days), ctx.reference,
+    return day_range(days_from(ctx.reference, -days), ctx.reference,
                      f"about {days} days up to {ctx.ref}", True)
 
 
@@ -124,8 +125,8 @@ def from_anchor(groups: Groups, ctx: Context) -> Found:
     base, words = base_span(groups, ctx)
     sign = -1 if (groups.get("relation") or "") in BACKWARD else 1
     if offset.low == offset.high and not offset.in_months:  # one day, most often
-        day = (base.start - timedelta(days=offset.low) if sign < 0
-               else base.end + timedelta(days=offset.low))
+        day = (days_from(base.start, -offset.low) if sign < 0
+               else days_from(base.end, offset.low))
         return one_day(day, f"{count_words(offset)} {'before' if sign < 0 else 'after'} {words}",
                        offset.approximate or offset.unit == "hour")
     start, end, note = moved(base.start if sign < 0 else base.end, offset, sign)
@@ -155,7 +156,7 @@ def vague_from_anchor(groups: Groups, ctx: Context) -> Found:
         a, b = add_months(day, sign)[0], add_months(day, sign * months)[0]
         span_words = "1 to 6 months"
     else:
-        a, b = day + sign * timedelta(days=low), day + sign * timedelta(days=high)
+        a, b = days_from(day, sign * low), days_from(day, sign * high)
         span_words = f"{low} to {high} days" if unit != "hour" else "the same or the next day"
     side = "before" if sign < 0 else "after"
     return day_range(min(a, b), max(a, b), f"{span_words} {side} {words}", True)
@@ -169,7 +170,7 @@ def vague_ago(groups: Groups, ctx: Context) -> Found:
     if months:
         start, end, words = add_months(ref, -months)[0], add_months(ref, -1)[0], "1 to 6 months"
     else:
-        start, end = ref - timedelta(days=high), ref - timedelta(days=low)
+        start, end = days_from(ref, -high), days_from(ref, -low)
         words = f"{low} to {high} days" if unit != "hour" else "the same or the previous day"
     return day_range(start, end, f"{words} before {ctx.ref}", True)
 
@@ -205,8 +206,8 @@ def part_of_anchor_unit(groups: Groups, ctx: Context) -> Found:
     """'later that month': the day after the anchor..the month's end; 'earlier' mirrors it."""
     span, unit = ctx.anchor_span, groups["unit"] or ""
     if unit == "week":
-        first = span.start - timedelta(days=span.start.weekday())
-        last = span.end + timedelta(days=6 - span.end.weekday())
+        first = days_from(span.start, -span.start.weekday())
+        last = days_from(span.end, 6 - span.end.weekday())
     elif unit == "month":
         first = month_span(span.start.year, span.start.month)[0]
         last = month_span(span.end.year, span.end.month)[1]
@@ -254,7 +255,7 @@ def hedged(groups: Groups, ctx: Context) -> Found:
 def week_of(groups: Groups, ctx: Context) -> Found:
     """'the week of March 4': the Monday-Sunday week holding that day."""
     inner = ctx.resolve_inner(groups["inner"] or "", ctx)
-    monday = inner.start - timedelta(days=inner.start.weekday())
+    monday = days_from(inner.start, -inner.start.weekday())
     year, week, _ = monday.isocalendar()
     return Found(monday, monday + 6 * ONE_DAY, "week", inner.approximate, f"{year}-W{week:02d}",
                  f"the Monday-Sunday week holding {describe_day(inner.start)}")
