@@ -115,9 +115,36 @@ class ParsedPattern:
         for name, index in state.groupdict.items():
             index_group[index] = name
         compiled: re.Pattern[str] = _SRE.compile(
-            self.source, state.flags, _COMPILER._code(tree, 0), state.groups - 1,
+            self.source, state.flags, _code(tree, self.shared_choices), state.groups - 1,
             state.groupdict, tuple(index_group))
         return compiled
+
+
+# Write-once memo of `_code`: the code of a shared piece's item, by the id of that item (the same
+# object in every row; the pieces live as long as the module, so the ids stay theirs).
+_SHARED_CODE: dict[int, list[int]] = {}
+
+
+def _code(tree: Any, shared_choices: dict[int, Any]) -> list[int]:
+    """`re._compiler._code(tree, 0)`, with the code of each item put in from a shared piece
+    generated once for every row that holds it (most of a row's code is the time-of-day words
+    around its day). An item's code depends on the item alone: jumps are relative and the
+    pieces hold no groups. Tests check the code is exactly what `_code` gives."""
+    shared = {id(choice) for choice in shared_choices.values()}
+    flags = tree.state.flags
+    code: list[int] = []
+    _COMPILER._compile_info(code, tree, flags)
+    for item in tree.data:
+        if id(item) not in shared:
+            _COMPILER._compile(code, [item], flags)
+            continue
+        piece = _SHARED_CODE.get(id(item))
+        if piece is None:
+            piece = _SHARED_CODE[id(item)] = []
+            _COMPILER._compile(piece, [item], flags)
+        code.extend(piece)
+    code.append(_CONSTANTS.SUCCESS)
+    return code
 
 
 def optional_as_choice(tree: Any, done: dict[int, Any] | None = None) -> Any:
