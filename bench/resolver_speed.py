@@ -55,7 +55,8 @@ def arguments() -> argparse.Namespace:
     options.add_argument("--articles", type=int, default=2000)
     options.add_argument("--seed", type=int, default=0)
     options.add_argument("--repeats", type=int, default=5, help="passes; the best one counts")
-    options.add_argument("--peer-repeats", type=int, default=3, help="passes for each peer")
+    options.add_argument("--peer-repeats", type=int, default=5,
+                         help="interleaved rounds of the race; each contender's best pass counts")
     options.add_argument("--peer-sample", type=int, default=2000,
                          help="at most this many expressions for each peer (an even sample)")
     return options.parse_args()
