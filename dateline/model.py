@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Granularity = Literal[
     "day", "week", "weekend", "month", "season", "quarter", "year", "decade", "range"
@@ -24,9 +24,12 @@ class Span:
     end: date
 
 
-@dataclass(frozen=True, slots=True)
-class ResolvedDate:
-    """What a date expression means, and how we know."""
+class ResolvedDate(NamedTuple):
+    """What a date expression means, and how we know.
+
+    A NamedTuple where the other values are frozen dataclasses: the resolver makes one for every
+    expression it reads, and a tuple is made in a fifth of the time a frozen dataclass takes (its
+    fields are set one by one through `object.__setattr__`). It is just as immutable."""
 
     start: date
     end: date

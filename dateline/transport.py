@@ -63,7 +63,8 @@ class _Spec(typing.NamedTuple):
 
 
 class Codec:
-    """`pack` and `unpack` for a fixed tuple of frozen dataclasses, e.g. `REGISTERED + (Mine,)`.
+    """`pack` and `unpack` for a fixed tuple of frozen dataclasses and NamedTuples, e.g.
+    `REGISTERED + (Mine,)`.
 
     Packed bytes start with a fingerprint of the classes' names and fields, so bytes written
     before a model change fail to unpack (`ValueError`) instead of being misread.
@@ -72,8 +73,13 @@ class Codec:
     def __init__(self, classes: tuple[type, ...] = REGISTERED) -> None:
         for cls in classes:
             params = getattr(cls, "__dataclass_params__", None)
-            if params is None or not params.frozen or classes.count(cls) > 1:
-                raise TypeError(f"{cls.__qualname__}: register frozen dataclasses, once each")
+            if params is not None:
+                immutable = params.frozen
+            else:
+                immutable = _named_tuple_fields(cls) is not None
+            if not immutable or classes.count(cls) > 1:
+                raise TypeError(f"{cls.__qualname__}: register frozen dataclasses or NamedTuples,"
+                                " once each")
         specs = [_spec(cls, tag, classes) for tag, cls in enumerate(classes, start=DATE + 1)]
         self._by_class = {spec.cls: spec for spec in specs}
         self._by_tag = {spec.tag: spec for spec in specs}
@@ -185,7 +191,16 @@ class Codec:
         return tuple([self._decode(item) for item in node[1:]])
 
 
+def _named_tuple_fields(cls: type) -> tuple[str, ...] | None:
+    """A NamedTuple's field names; None for any other class."""
+    fields = getattr(cls, "_fields", None)
+    return fields if issubclass(cls, tuple) and isinstance(fields, tuple) else None
+
+
 def _names(cls: type) -> list[str]:
+    fields = _named_tuple_fields(cls)
+    if fields is not None:
+        return list(fields)
     return [field.name for field in dataclasses.fields(cls)]
 
 

@@ -73,13 +73,6 @@ HINT_WORDS = tuple(sorted(word for word in KNOWN_WORDS if len(word) > 3))
 
 
 NEW_TUPLE = tuple.__new__
-NEW_OBJECT = object.__new__
-# ResolvedDate is a frozen dataclass with slots: its generated __init__ sets each field through
-# object.__setattr__, about twice the cost of the slots' own setters; resolve, once per call,
-# sets the same six fields through those setters instead.
-(SET_START, SET_END, SET_GRANULARITY, SET_APPROXIMATE, SET_TIMEX, SET_EXPLANATION) = (
-    vars(ResolvedDate)[name].__set__
-    for name in ("start", "end", "granularity", "approximate", "timex", "explanation"))
 
 
 class Reading(NamedTuple):
@@ -259,11 +252,5 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
     start, end, granularity, approximate, timex, reason = rule.build(groups, NEW_TUPLE(
         Context, (reference, anchor, direction, reference_label, anchor_label, shown,
                   resolve_inner, False)))
-    resolved: ResolvedDate = NEW_OBJECT(ResolvedDate)
-    SET_START(resolved, start)
-    SET_END(resolved, end)
-    SET_GRANULARITY(resolved, granularity)
-    SET_APPROXIMATE(resolved, approximate)
-    SET_TIMEX(resolved, timex)
-    SET_EXPLANATION(resolved, f"{shown}: {reason}")
-    return resolved
+    return NEW_TUPLE(ResolvedDate, (start, end, granularity, approximate, timex,
+                                    f"{shown}: {reason}"))
