@@ -97,7 +97,9 @@ def answer_line(line: str) -> str:
     answer = read_request(line)
     if isinstance(answer, str):
         return f'{{"error": {encode_basestring(answer)}}}'
-    return (f'{{"start": "{answer.start.isoformat()}", "end": "{answer.end.isoformat()}", '
+    start = answer.start.isoformat()  # (date.isoformat goes through sprintf: write one day once)
+    end = start if answer.end == answer.start else answer.end.isoformat()
+    return (f'{{"start": "{start}", "end": "{end}", '
             f'"granularity": "{answer.granularity}", '
             f'"approximate": {"true" if answer.approximate else "false"}, '
             f'"timex": {encode_basestring(answer.timex)}, '
