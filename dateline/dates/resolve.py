@@ -151,13 +151,17 @@ def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
     without its lead word ('on Monday'): with it first, as LEAD's greedy `?` would."""
     rows, lead_end = candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS)
     rest = normal[lead_end:]
+    absent = None  # needed words the text lacks: rows share them (three rows need a weekday)
     for row in rows:
         pattern, needed = COMPILED_ROWS[row] or compiled_row(row)
         if needed is not None:
+            if needed is absent:
+                continue
             for word in needed:
                 if word in normal:
                     break
             else:
+                absent = needed
                 continue  # (`rest` is the end of `normal`: it holds none of them either)
         match = pattern.fullmatch(rest) if lead_end else None
         if match is None:

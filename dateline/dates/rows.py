@@ -52,7 +52,11 @@ def compiled_row(row: int) -> CompiledRow:
     compiled = COMPILED_ROWS[row]
     if compiled is None:
         parsed = PARSED_ROWS[row]
-        compiled = COMPILED_ROWS[row] = (parsed.compile(), needed_words(parsed))
+        needed = needed_words(parsed)
+        # the same tuple for rows that need the same words: first_match checks them once a text
+        needed = next((other[1] for other in COMPILED_ROWS if other and other[1] == needed),
+                      needed)
+        compiled = COMPILED_ROWS[row] = (parsed.compile(), needed)
     return compiled
 
 
