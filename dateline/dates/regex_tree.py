@@ -120,9 +120,9 @@ class ParsedPattern:
         return compiled
 
 
-# Write-once memo of `_code`: the code of a shared piece's item, by the id of that item (the same
-# object in every row; the pieces live as long as the module, so the ids stay theirs).
-_SHARED_CODE: dict[int, list[int]] = {}
+# Write-once memo of `_code`: a shared piece's item (the same object in every row that holds it)
+# and its code, by the item's id; holding the item keeps the id from going to another object.
+_SHARED_CODE: dict[int, tuple[Any, list[int]]] = {}
 
 
 def _code(tree: Any, shared_choices: dict[int, Any]) -> list[int]:
@@ -138,11 +138,11 @@ def _code(tree: Any, shared_choices: dict[int, Any]) -> list[int]:
         if id(item) not in shared:
             _COMPILER._compile(code, [item], flags)
             continue
-        piece = _SHARED_CODE.get(id(item))
-        if piece is None:
-            piece = _SHARED_CODE[id(item)] = []
-            _COMPILER._compile(piece, [item], flags)
-        code.extend(piece)
+        known = _SHARED_CODE.get(id(item))
+        if known is None:
+            known = _SHARED_CODE[id(item)] = (item, [])
+            _COMPILER._compile(known[1], [item], flags)
+        code.extend(known[1])
     code.append(_CONSTANTS.SUCCESS)
     return code
 
