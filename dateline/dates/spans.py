@@ -66,7 +66,7 @@ def add_months(day: date, months: int) -> tuple[date, bool]:
 
 
 def iso_week_span(day: date) -> DaySpan:
-    monday = FROM_ORDINAL(day.toordinal() - day.weekday())
+    monday = days_from(day, -day.weekday())
     return monday, days_from(monday, 6)
 
 
