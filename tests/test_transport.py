@@ -6,6 +6,7 @@ import marshal
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -158,6 +159,28 @@ def test_a_codec_can_register_more_classes() -> None:
         unpack(codec.pack(value))
     with pytest.raises(TypeError):
         Codec((Loaded, Loaded))
+
+
+def test_only_immutable_classes_can_be_registered() -> None:
+    """Frozen dataclasses and NamedTuples; a mutable dataclass or a plain class is refused."""
+
+    class Pair(NamedTuple):
+        left: str
+        right: int
+
+    codec = Codec(transport.REGISTERED + (Pair,))
+    assert same(codec.unpack(codec.pack([Pair("a", 1)])), [Pair("a", 1)])
+
+    @dataclass
+    class Mutable:
+        name: str
+
+    class Plain:
+        name: str
+
+    for refused in (Mutable, Plain, tuple):
+        with pytest.raises(TypeError):
+            Codec(transport.REGISTERED + (refused,))
 
 
 HEADER = pack(None)[: len(pack(None)) - len(marshal.dumps(None, 4))]
