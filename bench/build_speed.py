@@ -163,6 +163,13 @@ def markdown_floor(content: Path, hugo: Measurement | None, jobs: int) -> None:
           f" {jobs} cores at best {cpu / jobs:.2f} s{shown}")
 
 
+def print_results(articles: int, seed: int, steps: dict[str, Measurement | None]) -> None:
+    """The size's table, then the Markdown floor beside Hugo's time."""
+    print_table(articles, steps)
+    source = corpus(articles, seed, hugo=True)
+    markdown_floor(source.content, steps.get("hugo"), os.cpu_count() or 1)
+
+
 def one_size(articles: int, seed: int, repeats: int, pdf: bool) -> dict[str, Measurement | None]:
     source = corpus(articles, seed, hugo=True)
     work = Workspace(source, articles)
@@ -213,14 +220,10 @@ def main() -> int:
     if options.sizes:
         for size in (int(part) for part in options.sizes.split(",")):
             steps = one_size(size, options.seed, options.repeats, pdf=False)
-            print_table(size, steps)
-            source = corpus(size, options.seed, hugo=True)
-            markdown_floor(source.content, steps.get("hugo"), os.cpu_count() or 1)
+            print_results(size, options.seed, steps)
         return 0
     steps = one_size(options.articles, options.seed, options.repeats, pdf=True)
-    print_table(options.articles, steps)
-    source = corpus(options.articles, options.seed, hugo=True)
-    markdown_floor(source.content, steps.get("hugo"), os.cpu_count() or 1)
+    print_results(options.articles, options.seed, steps)
     print("targets (wall times; the PDF build is reported only):")
     return 0 if targets(steps) else 1
 

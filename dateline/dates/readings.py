@@ -70,8 +70,7 @@ def reference_words(label: str, day: date) -> str:
     """'the reference, Wed 13 Mar 2024' (the label alone when it already names the day): most
     explanations end with it, so it is worked out once per reference, not once per builder.
     (Its own memo is enough: going through describe_day's too cost a second miss per day.)"""
-    words = day_words(day)
-    return label if words in label else f"{label}, {words}"
+    return with_day(label, day_words(day))
 
 
 def with_day(label: str, day_words: str) -> str:

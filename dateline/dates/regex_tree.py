@@ -17,7 +17,6 @@ _PARSER: Any = importlib.import_module("re._parser")
 _COMPILER: Any = importlib.import_module("re._compiler")
 _SRE: Any = importlib.import_module("_sre")
 CONSTANTS: Any = importlib.import_module("re._constants")
-_CONSTANTS = CONSTANTS
 
 
 STAND_IN = 0xE000  # the first of Unicode's private-use characters: none is in a pattern
@@ -143,7 +142,7 @@ def _code(tree: Any, shared_choices: dict[int, Any]) -> list[int]:
             known = _SHARED_CODE[id(item)] = (item, [])
             _COMPILER._compile(known[1], [item], flags)
         code.extend(known[1])
-    code.append(_CONSTANTS.SUCCESS)
+    code.append(CONSTANTS.SUCCESS)
     return code
 
 
@@ -162,19 +161,19 @@ def optional_as_choice(tree: Any, done: dict[int, Any] | None = None) -> Any:
             items.append(done[id(item)])
             continue
         op, value = item
-        if op is _CONSTANTS.SUBPATTERN:
+        if op is CONSTANTS.SUBPATTERN:
             value = (*value[:-1], optional_as_choice(value[-1], done))
-        elif op is _CONSTANTS.BRANCH:
+        elif op is CONSTANTS.BRANCH:
             value = (value[0], [optional_as_choice(branch, done) for branch in value[1]])
-        elif op is _CONSTANTS.ATOMIC_GROUP:
+        elif op is CONSTANTS.ATOMIC_GROUP:
             value = optional_as_choice(value, done)
-        elif op in (_CONSTANTS.MAX_REPEAT, _CONSTANTS.MIN_REPEAT,
-                    _CONSTANTS.POSSESSIVE_REPEAT):
+        elif op in (CONSTANTS.MAX_REPEAT, CONSTANTS.MIN_REPEAT,
+                    CONSTANTS.POSSESSIVE_REPEAT):
             low, high, body = value
             body = optional_as_choice(body, done)
-            if (op is _CONSTANTS.MAX_REPEAT and (low, high) == (0, 1)
+            if (op is CONSTANTS.MAX_REPEAT and (low, high) == (0, 1)
                     and not _COMPILER._simple(body)):
-                op, value = _CONSTANTS.BRANCH, (None, [body, _PARSER.SubPattern(tree.state, [])])
+                op, value = CONSTANTS.BRANCH, (None, [body, _PARSER.SubPattern(tree.state, [])])
             else:
                 value = (low, high, body)
         items.append((op, value))
@@ -189,23 +188,23 @@ def _spellings(items: Any) -> frozenset[str] | None:
     such as \\b are passed over: a superset is fine); None otherwise."""
     texts = [""]
     for op, value in items.data if isinstance(items, _PARSER.SubPattern) else items:
-        if op is _CONSTANTS.LITERAL:
+        if op is CONSTANTS.LITERAL:
             char = chr(value)
             texts = [text + char for text in texts]
             continue
-        if op is _CONSTANTS.SUBPATTERN:
+        if op is CONSTANTS.SUBPATTERN:
             options = _spellings(value[-1])
-        elif op is _CONSTANTS.BRANCH and len(value[1]) <= MAX_SPELLINGS:
+        elif op is CONSTANTS.BRANCH and len(value[1]) <= MAX_SPELLINGS:
             options = frozenset()
             for branch in value[1]:
                 found = _spellings(branch)
                 if found is None:
                     return None
                 options |= found
-        elif op is _CONSTANTS.MAX_REPEAT and (value[0], value[1]) == (0, 1):
+        elif op is CONSTANTS.MAX_REPEAT and (value[0], value[1]) == (0, 1):
             inner = _spellings(value[2])
             options = None if inner is None else inner | {""}
-        elif op in (_CONSTANTS.AT, _CONSTANTS.ASSERT, _CONSTANTS.ASSERT_NOT):
+        elif op in (CONSTANTS.AT, CONSTANTS.ASSERT, CONSTANTS.ASSERT_NOT):
             continue
         else:
             return None
@@ -221,7 +220,7 @@ def needed_words(pattern: ParsedPattern) -> tuple[str, ...] | None:
     A text holding none of them cannot match, so the row need not be tried."""
     best: tuple[str, ...] | None = None
     for op, value in pattern.tree.data:  # (the parser writes a (?:...) group's items in line)
-        if op in (_CONSTANTS.SUBPATTERN, _CONSTANTS.BRANCH):
+        if op in (CONSTANTS.SUBPATTERN, CONSTANTS.BRANCH):
             found = _spellings([(op, value)])
             if found and "" not in found:
                 short: list[str] = []  # a string holding a shorter one is implied by it

@@ -48,10 +48,10 @@ TRANSLATION = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
 EDGE_PUNCTUATION = " .,;:!?\"'-"
-# ASCII text without these needs no cleanup beyond lower case (see `normalise`'s fast path,
-# which checks for them with string methods: a regex call costs more than the whole check);
-# a comma followed by one space, as in "May 11, 2018", is already in its normal form
-NEEDS_CLEANUP = re.compile(r"[\t\n\r]|  | ,|,(?! )")
+# Printable ASCII text with none of these at its edges, no double space, no space before a comma
+# and a space after each comma needs no cleanup beyond lower case (`normalise`'s fast path checks
+# with string methods: a regex call costs more than the whole check); a comma followed by one
+# space, as in "May 11, 2018", is already in its normal form.
 NO_CLEANUP_EDGES = frozenset(EDGE_PUNCTUATION + "(")
 WORD = re.compile(r"(?<!\w)[a-z]+(?:'[a-z]+)?(?!\w)")
 
@@ -94,7 +94,6 @@ def normalise(text: str) -> tuple[str, Sequence[int]]:
             and text[-1] not in EDGE_PUNCTUATION and "  " not in text
             and ("," not in text or (" ," not in text
                                      and text.count(",") == text.count(", ")))):
-        # (isprintable: no tab or line break; every comma followed by a space: NEEDS_CLEANUP)
         # the common case: nothing to map, collapse, re-space or strip; only lower case
         return text.lower(), range(len(text))
     mapped = text.translate(TRANSLATION)

@@ -126,14 +126,18 @@ DECORATIONS = ("on {}", "{} (local time)", "{}, 9 p.m. gmt", "9 p.m. {}", "late 
                "the night of {}", "{} or perhaps wednesday", "between {} and march 3", "{}-")
 
 
+def corpus_texts() -> set[str]:
+    """Every corpus expression normalised, and a third of them in each decoration."""
+    texts = {normalise(case.expression)[0] for case in CASES if isinstance(case.expression, str)}
+    return texts | {form.format(text) for text in sorted(texts)[::3] for form in DECORATIONS}
+
+
 def test_rows_compiled_from_their_parse_match_as_re_compile_would() -> None:
     """Rows are compiled from the parse the first-word index already made, with optional groups
     read as choices (dispatch), not by `re.compile`: on every corpus text, decorated ones and
     the adversarial ones, each row must find the same match, span and groups as `re.compile` of
     the same source, anchored and searching."""
-    texts = {normalise(case.expression)[0] for case in CASES if isinstance(case.expression, str)}
-    texts |= {form.format(text) for text in sorted(texts)[::3] for form in DECORATIONS}
-    texts |= set(adversarial_texts())
+    texts = corpus_texts() | set(adversarial_texts())
     for row, parsed in enumerate(PARSED_ROWS):
         ours, theirs = row_pattern(row), re.compile(parsed.source)
         assert (ours.pattern, ours.flags, ours.groups, ours.groupindex) == (
@@ -163,8 +167,7 @@ def test_needed_words_are_words_no_match_can_lack(pattern: str, words: set[str] 
 def test_every_row_match_holds_one_of_its_needed_words() -> None:
     """A row is not tried on a text holding none of its needed words: on every corpus text
     (and decorated ones) that a row matches, one of them must be there."""
-    texts = {normalise(case.expression)[0] for case in CASES if isinstance(case.expression, str)}
-    texts |= {form.format(text) for text in sorted(texts)[::3] for form in DECORATIONS}
+    texts = corpus_texts()
     checked = 0
     for row, parsed in enumerate(PARSED_ROWS):
         needed = needed_words(parsed)
