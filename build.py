@@ -2,7 +2,7 @@
 
 import sys
 
-from dateline.cli import main
+from dateline.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

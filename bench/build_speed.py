@@ -149,7 +149,7 @@ def markdown_floor(content: Path, hugo: Measurement | None, jobs: int) -> None:
     cold build no design can skip, divided over the cores at best."""
     import markdown
 
-    from dateline.bodies import MARKDOWN_EXTENSIONS
+    from dateline.render.bodies import MARKDOWN_EXTENSIONS
 
     bodies = [path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
               for path in sorted(content.glob("*.md"))]

@@ -110,7 +110,7 @@ def score(
 
 
 def extract_spans(text: str, reference: date) -> Spans:
-    from dateline.dates.extract import extract
+    from dateline.dates.extract.candidates import extract
 
     return frozenset((found.start, found.end) for found in extract(text, reference))
 

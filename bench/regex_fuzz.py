@@ -90,7 +90,7 @@ def patterns_in(value: object, label: str, depth: int = 0) -> Iterator[tuple[str
 
 
 def all_patterns() -> dict[str, re.Pattern[str]]:
-    from dateline.dates import rows
+    from dateline.dates.matching import rows
 
     for row in range(len(rows.PARSED_ROWS)):  # rows compile on first use: compile them all
         rows.compiled_row(row)

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import OUT, verdict  # noqa: E402
-from dateline import pipeline  # noqa: E402
+from dateline.engine import pipeline  # noqa: E402
 
 SUPERLINEAR = 2.6
 SITE = "title: Shapes\ntimelines:\n  main:\n    title: Main\n"

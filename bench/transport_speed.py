@@ -1,4 +1,4 @@
-"""How much faster `dateline.transport` moves loaded articles than pickle does.
+"""How much faster `dateline.engine.transport` moves loaded articles than pickle does.
 
 Loads every article of the 10,000-article benchmark corpus (generated into bench/out/ on first
 use), then times pickle (protocol 5, as the cache uses) and transport on the same list, best of
@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import corpus  # noqa: E402
-from dateline.load import load_article  # noqa: E402
+from dateline.engine.transport import pack, unpack  # noqa: E402
+from dateline.load.article import load_article  # noqa: E402
 from dateline.model import Article  # noqa: E402
-from dateline.transport import pack, unpack  # noqa: E402
 
 TARGET_RATIO = 4.0
 

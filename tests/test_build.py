@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.cli import main
+from dateline.cli.main import main
 from tests.conftest import MakeContent, article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from dateline.display import format_date
-from dateline.export import OUTPUT_FORMATS, export_timeline
-from dateline.export_calendar import fold_line
-from dateline.export_data import csv_text
-from dateline.export_feed import xml_cdata, xml_document
+from dateline.export.calendar import fold_line
+from dateline.export.data import csv_text
+from dateline.export.feed import xml_cdata, xml_document
+from dateline.export.formats import OUTPUT_FORMATS, export_timeline
 from dateline.jsontext import script_safe_json
 from dateline.model import (
     Article,

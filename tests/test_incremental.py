@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from dateline import assemble, load, outputs, render
-from dateline.cache import mark_start
-from dateline.pipeline import build as build_into
-from dateline.pipeline import read_content
+from dateline import assemble
+from dateline.engine import outputs
+from dateline.engine.cache import mark_start
+from dateline.engine.pipeline import build as build_into
+from dateline.engine.pipeline import read_content
+from dateline.load import article as load
+from dateline.render import pages as render
 from tests.conftest import MakeContent, article
 
 # Enough articles for the pool to be used (it runs in-process below 32 items).

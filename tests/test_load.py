@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from dateline.frontmatter import read_plain_front
-from dateline.load import load_article, split_front_matter
-from dateline.site_config import load_site_config
+from dateline.load.article import load_article, split_front_matter
+from dateline.load.frontmatter import read_plain_front
+from dateline.load.site_config import load_site_config
 from tests.conftest import article
 
 EVENT = "  - id: strike\n    when: Tuesday\n    what: A strike.\n"

@@ -8,8 +8,8 @@ import markdown
 import pytest
 from sample_site import IRAQ, KH, WIRE, YEMEN, build_site
 
-from dateline.bodies import MARKDOWN_EXTENSIONS, body_html, new_converter
-from dateline.markup import DatedPhrase, dated_phrases, render_markdown
+from dateline.render.bodies import MARKDOWN_EXTENSIONS, body_html, new_converter
+from dateline.render.markup import DatedPhrase, dated_phrases, render_markdown
 
 TUESDAY = DatedPhrase("kh-strikes", "proxy-attacks", "Tuesday", date(2024, 1, 23))
 

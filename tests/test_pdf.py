@@ -14,8 +14,8 @@ import pytest
 from test_export import KH_STRIKES, TITLE, sample_site
 
 from dateline.model import ResolvedDate, Site, Timeline
-from dateline.pdf import brief_epoch, brief_html, html_to_pdf
-from dateline.render import make_environment
+from dateline.render.pages import make_environment
+from dateline.render.pdf import brief_epoch, brief_html, html_to_pdf
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 A4_POINTS = "595.276 x 841.89"

@@ -11,8 +11,8 @@ import jinja2
 import pytest
 from sample_site import build_site
 
-from dateline.render import BUNDLED_TEMPLATES, make_environment, render_site
-from dateline.views import Nav
+from dateline.render.pages import BUNDLED_TEMPLATES, make_environment, render_site
+from dateline.render.views import Nav
 
 EXPORT_FILES = {"events.json", "events.csv", "feed.xml", "calendar.ics", "timelinejs.json",
                 "brief.pdf"}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.cli import parser
-from dateline.serve import RELOAD_SCRIPT, VERSION_PATH, BuildState, make_server
+from dateline.cli.main import parser
+from dateline.engine.serve import RELOAD_SCRIPT, VERSION_PATH, BuildState, make_server
 
 
 @pytest.fixture

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline import transport
+from dateline.engine import transport
+from dateline.engine.transport import DATE, TUPLE, Codec, pack, unpack
 from dateline.errors import ContentError
-from dateline.load import load_article
+from dateline.load.article import load_article
 from dateline.model import (
     Article,
     Event,
@@ -28,7 +29,6 @@ from dateline.model import (
     Timeline,
     TimelineConfig,
 )
-from dateline.transport import DATE, TUPLE, Codec, pack, unpack
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Position("content/a.md", 10, 11)

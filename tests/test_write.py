@@ -5,7 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from dateline.write import Staging, WriteError, build_lock, check_paths, site_stamps, write_file
+from dateline.engine.write import (
+    Staging,
+    WriteError,
+    build_lock,
+    check_paths,
+    site_stamps,
+    write_file,
+)
 
 
 def write_site(out: Path, files: dict[str, bytes]) -> int:

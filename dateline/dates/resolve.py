@@ -10,9 +10,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.dispatch import LEAD, candidate_rows
+from dateline.dates.matching.dispatch import LEAD, candidate_rows
+from dateline.dates.matching.rows import COMPILED_ROWS, FIRST_WORD_INDEX, FREE_ROWS, compiled_row
 from dateline.dates.readings import Context, Found
-from dateline.dates.rows import COMPILED_ROWS, FIRST_WORD_INDEX, FREE_ROWS, compiled_row
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
 from dateline.model import Direction, ResolvedDate, Span

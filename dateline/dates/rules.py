@@ -12,10 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from dateline.dates import build_days as days
-from dateline.dates import build_parts as parts
-from dateline.dates import build_periods as periods
-from dateline.dates import build_relative as relative
+from dateline.dates.builders import days, parts, periods, relative
 from dateline.dates.patterns import (
     COUNT,
     DAY,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.dates.extract import extract
+from dateline.dates.extract.candidates import extract
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "extract_accuracy.py"
 WED = date(2024, 3, 13)  # Wednesday

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dateline.coverage import coverage_warnings
-from dateline.load import load_article
+from dateline.authoring.coverage import coverage_warnings
+from dateline.authoring.suggest import SuggestWriteError, suggest, suggest_events, write_suggestions
+from dateline.load.article import load_article
 from dateline.model import Article
-from dateline.suggest import SuggestWriteError, suggest, suggest_events, write_suggestions
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 

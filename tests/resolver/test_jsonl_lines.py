@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from dateline.resolve_cli import load_line
+from dateline.cli.resolve import load_line
 
 GOOD = ['{"text": "Monday", "ref": "2024-03-13"}\n', '{"text": "Monday", "ref": "2024-03-13"}',
         '{"text": "\\u00e9t\\u00e9", "ref": "2024-03-13", "direction": "future"}\n',

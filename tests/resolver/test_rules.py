@@ -11,16 +11,17 @@ from datetime import date
 import pytest
 from test_corpus import CASES  # same folder: pytest puts it on sys.path
 
-from dateline.dates import DateError, regex_tree, resolve
-from dateline.dates.dispatch import first_keys
-from dateline.dates.regex_tree import (
+from dateline.dates import DateError, resolve
+from dateline.dates.matching import regex_tree
+from dateline.dates.matching.dispatch import first_keys
+from dateline.dates.matching.regex_tree import (
     ParsedPattern,
     needed_words,
     optional_as_choice,
     shared_piece,
 )
+from dateline.dates.matching.rows import PARSED_ROWS, row_pattern
 from dateline.dates.resolve import COMPILED, Reading, first_match, normalise, read
-from dateline.dates.rows import PARSED_ROWS, row_pattern
 from dateline.dates.rules import RULES
 
 ADVERSARIAL_PIECES = ("monday ", "1 ", "- ", "a", "the ", "early ", "and ", "to ", "between ",

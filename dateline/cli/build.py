@@ -1,0 +1,53 @@
+"""`build.py` (build): one build into the output folder, reported on the terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dateline.cli.report import with_source_lines
+from dateline.errors import TemplateProblem, format_report
+
+
+def build(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> int:
+    return 1 if build_and_write(content, out, pdf, jobs) else 0
+
+
+def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> str | None:
+    """One build, reported on the terminal; returns what went wrong, or None."""
+    from dateline.engine.cache import cache_dir_for
+    from dateline.engine.parallel import default_jobs
+    from dateline.engine.pipeline import build as build_into
+    from dateline.engine.write import WriteError, build_lock
+
+    if pdf:
+        from dateline.render.pdf import pdf_unavailable
+
+        missing = pdf_unavailable()
+        if missing:
+            print(
+                f"warning: PDF briefs skipped: WeasyPrint cannot run here ({missing}); install "
+                "Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0) or use --no-pdf",
+                file=sys.stderr,
+            )
+            pdf = False
+    cache_dir = cache_dir_for(out)
+    try:
+        with build_lock(cache_dir):
+            written, errors = build_into(content, out, pdf, jobs or default_jobs(), cache_dir)
+    except TemplateProblem as problem:
+        message = str(problem)
+    except WriteError as problem:
+        message = f"error: {problem}"
+    except OSError as problem:  # a worker could not write its files into the staging directory
+        message = (
+            f"error: cannot write {out}: {problem.strerror or problem}; "
+            "check that the disk has room and the directory is writable"
+        )
+    else:
+        if written is not None and not errors:
+            print(f"built {written.files} files into {out} ({written.changed} changed)")
+            return None
+        message = format_report(with_source_lines(errors))
+    print(message, file=sys.stderr)
+    return message

@@ -1,0 +1,32 @@
+"""`build.py check`: everything a build checks, and optionally coverage; nothing written."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dateline.cli.report import report, with_source_lines
+from dateline.errors import ContentError
+
+
+def check(content: Path, coverage: bool = False, strict: bool = False) -> int:
+    from dateline.engine.pipeline import build_site
+
+    site, errors = build_site(content)
+    if errors or site is None:
+        return report(errors)
+    warnings: list[ContentError] = []
+    if coverage:
+        from dateline.authoring.coverage import coverage_warnings
+
+        for article in site.articles:
+            warnings += coverage_warnings(article)
+    if warnings and strict:
+        return report(warnings)
+    for warning in with_source_lines(sorted(warnings, key=lambda w: w.sort_key)):
+        print("warning: " + warning.format(), file=sys.stderr)
+    events = sum(len(timeline.events) for timeline in site.timelines)
+    noun = "warning" if len(warnings) == 1 else "warnings"
+    found = f"{len(warnings)} coverage {noun}" if warnings else "no problems found"
+    print(f"{len(site.articles)} articles, {events} events: {found}")
+    return 0

@@ -1,0 +1,100 @@
+"""`python build.py [COMMAND]`: build (the default), check, resolve, serve, new, suggest."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from dateline import __version__
+
+COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="python build.py",
+        description="Turn news articles into chronological timelines, every date explained.",
+    )
+    main.add_argument("--version", action="version", version=f"dateline {__version__}")
+    commands = main.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the site (the default command)")
+    _content_options(build)
+    build.add_argument("--out", type=Path, default=Path("site"), help="output directory")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDF briefs")
+    build.add_argument(
+        "--jobs", type=int, default=None,
+        help="processes at work, this one included (default: the CPU count)",
+    )
+
+    check = commands.add_parser("check", help="check everything a build checks; write nothing")
+    _content_options(check)
+    check.add_argument(
+        "--coverage", action="store_true", help="warn about dated phrases no event covers"
+    )
+    check.add_argument("--strict", action="store_true", help="make coverage warnings errors")
+
+    serve = commands.add_parser("serve", help="build, serve on localhost, rebuild on change")
+    _content_options(serve)
+    serve.add_argument("--out", type=Path, default=Path("site"), help="output directory")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
+    serve.add_argument("--no-pdf", action="store_true", help="skip the PDF briefs")
+
+    new = commands.add_parser("new", help="start an article file with its front matter")
+    new.add_argument("headline")
+    new.add_argument("--timeline", required=True, help="the slug of a timeline of site.yaml")
+    new.add_argument("--dateline", required=True, help='e.g. "SANAA, Jan. 12"')
+    _content_options(new)
+
+    suggest = commands.add_parser("suggest", help="draft events for the dates of an article")
+    suggest.add_argument("file", type=Path)
+    suggest.add_argument("--write", action="store_true", help="add them to the file in place")
+
+    resolve = commands.add_parser("resolve", help="resolve one date expression, or JSON lines")
+    resolve.add_argument("text", nargs="?", help='the expression, e.g. "last Tuesday"')
+    resolve.add_argument("--ref", help="reference date YYYY-MM-DD (the dateline's day)")
+    resolve.add_argument("--anchor", help="anchor day or span: YYYY-MM-DD[..YYYY-MM-DD]")
+    resolve.add_argument("--direction", choices=("past", "future"), default="past")
+    resolve.add_argument(
+        "--jsonl", action="store_true", help="read JSON lines from stdin, write one per input"
+    )
+    return main
+
+
+def _content_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"), help="content directory")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
+        args.insert(0, "build")
+    options = parser().parse_args(args)
+    if options.command == "resolve":
+        from dateline.cli.resolve import resolve_batch, resolve_one
+
+        if options.jsonl:
+            return resolve_batch(sys.stdin, sys.stdout)
+        return resolve_one(options.text, options.ref, options.anchor, options.direction)
+    if options.command == "check":
+        from dateline.cli.check import check
+
+        return check(options.content, options.coverage, options.strict)
+    if options.command == "serve":
+        from dateline.cli.serve import serve
+
+        return serve(options.content, options.out, options.host, options.port, not options.no_pdf)
+    if options.command == "new":
+        from dateline.cli.new import new
+
+        return new(options.headline, options.timeline, options.dateline, options.content)
+    if options.command == "suggest":
+        from dateline.cli.suggest import suggest
+
+        return suggest(options.file, options.write)
+    from dateline.cli.build import build
+
+    return build(options.content, options.out, pdf=not options.no_pdf, jobs=options.jobs)

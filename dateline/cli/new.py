@@ -1,0 +1,45 @@
+"""`build.py new`: start an article file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dateline.cli.report import report
+
+
+def new(headline: str, timeline: str, dateline: str, content: Path) -> int:
+    """Scaffold an article dated today: the one command allowed to read the clock."""
+    from datetime import date
+
+    from dateline.authoring.scaffold import article_text, file_name
+    from dateline.dates import DateError, reference_date
+    from dateline.engine.pipeline import display_path
+    from dateline.load.site_config import load_site_config
+
+    today = date.today()
+    config_path = content / "site.yaml"
+    if config_path.is_file():
+        config, errors = load_site_config(display_path(config_path), config_path.read_bytes())
+        if errors or config is None:
+            return report(errors)
+        slugs = [t.slug for t in config.timelines]
+        if timeline not in slugs:
+            print(
+                f'error: no timeline "{timeline}" in {config_path}; one of: ' + ", ".join(slugs),
+                file=sys.stderr,
+            )
+            return 1
+    try:
+        reference_date(dateline, today)
+    except DateError as problem:
+        print(f"error: --dateline {dateline!r}: {problem.message}", file=sys.stderr)
+        return 1
+    path = content / file_name(headline, today)
+    if path.exists():
+        print(f"error: {path} already exists; choose another headline", file=sys.stderr)
+        return 1
+    content.mkdir(parents=True, exist_ok=True)
+    path.write_text(article_text(headline, timeline, dateline, today), encoding="utf-8")
+    print(f"created {display_path(path)}")
+    return 0

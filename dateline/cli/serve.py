@@ -1,0 +1,36 @@
+"""The serve command's loop: build once, then serve and rebuild until interrupted."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from dateline.engine.serve import BuildState, make_server, watch_and_rebuild
+
+
+def serve(content: Path, out: Path, host: str, port: int, pdf: bool) -> int:
+    from dateline.cli.build import build_and_write
+    from dateline.engine.pipeline import template_dirs
+
+    def rebuild() -> str | None:
+        return build_and_write(content, out, pdf)
+
+    state = BuildState()
+    state.record(rebuild())
+    out.mkdir(parents=True, exist_ok=True)
+    server = make_server(out, state, host, port)
+    stop = threading.Event()
+    watched = [content, *[d for d in template_dirs(content) if d.is_dir()]]
+    watcher = threading.Thread(
+        target=watch_and_rebuild, args=(watched, rebuild, state, stop), daemon=True
+    )
+    watcher.start()
+    print(f"serving {out} at http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    return 0

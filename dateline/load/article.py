@@ -1,0 +1,201 @@
+"""Read an article: its front matter checked field by field, its body, its quotes.
+
+Pure functions of (path, bytes): the command line reads the files, this module never touches the
+disk, so articles can be loaded in worker processes and cached by their bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from functools import partial
+
+import yaml
+
+from dateline.dates import reference_date
+from dateline.errors import ContentError, DateError
+from dateline.load.document import Collector, decode, open_mapping
+from dateline.load.fields import ARTICLE_KEYS, DIRECTIONS, EVENT_KEYS, SLUG, SLUG_RULE, WEB_URL
+from dateline.load.plain import plain_article
+from dateline.load.sentences import sentence_quotes
+from dateline.load.yamldoc import (
+    Fields,
+    Source,
+    YamlProblem,
+    choice,
+    day,
+    sequence,
+    text,
+    text_list,
+)
+from dateline.model import Article, EventSpec, Position
+
+
+def split_front_matter(content: str) -> tuple[str, str, int] | None:
+    """(front matter, body, body's first line) when the file opens with a `---` block."""
+    if not content.startswith("---\n"):
+        return None
+    end = content.find("\n---\n", 3)
+    if end == -1:
+        if content.endswith("\n---"):
+            end = len(content) - 4
+        else:
+            return None
+    front = content[4 : end + 1]
+    body = content[end + 5 :]
+    body_line = front.count("\n") + 3
+    return front, body, body_line
+
+
+def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentError]]:
+    """One article from its bytes; `path` is project-relative and names the page it becomes."""
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}", stem):
+        return None, [
+            ContentError(
+                path,
+                0,
+                0,
+                "this file name cannot name a page",
+                "use letters, digits, '.', '_' and '-' (at most 120), e.g. 2024-01-24-iraq.md",
+            )
+        ]
+    content, problem = decode(path, data)
+    if content is None:
+        return None, [problem] if problem else []
+    lines = tuple(content.split("\n"))
+    parts = split_front_matter(content)
+    if parts is None:
+        return None, [
+            ContentError(
+                path,
+                1,
+                1,
+                "this article has no front matter",
+                "start the file with a line '---', the YAML fields, then another '---'",
+                lines[0] if lines else "",
+            )
+        ]
+    front, body, body_line = parts
+    plain = plain_article(path, stem, front, body, body_line)
+    if plain is not None:
+        return plain, []
+    source = Source(path, lines, 2)
+    opened = open_mapping(source, front, "the front matter", ARTICLE_KEYS)
+    if isinstance(opened, list):
+        return None, opened
+    collect, node, fields = opened
+    title = collect.read(lambda: fields.required("title", text))
+    dateline_text = collect.read(lambda: fields.required("dateline", text))
+    published = collect.read(lambda: fields.required("published", day))
+    timeline = collect.read(lambda: fields.required("timeline", _slug("a timeline")))
+    source_name = collect.read(lambda: fields.optional("source", text))
+    url = collect.read(lambda: fields.optional("url", _web_url))
+    tags = collect.read(lambda: fields.optional("tags", _tags)) or ()
+    reference = None
+    if dateline_text is not None and published is not None:
+        reference = _reference(collect, fields.values["dateline"], dateline_text, published)
+    events: list[EventSpec] = []
+    events_node = fields.values.get("events")
+    if events_node is None:
+        collect.errors.append(
+            source.error(node, "the front matter lists no events", 'add "events:"')
+        )
+    else:
+        for item in collect.read(lambda: sequence(events_node, "events")) or []:
+            event = collect.read(partial(_event, item, source))
+            if event is not None:
+                events.append(event)
+    if collect.errors:
+        return None, collect.errors
+    assert title and dateline_text and published and timeline and reference
+    found = sentence_quotes(body, [event.when for event in events])
+    events = [
+        event if event.quote else replace(event, quote=quote)
+        for event, quote in zip(events, found, strict=True)
+    ]
+    return (
+        Article(
+            path=path,
+            stem=stem,
+            title=title,
+            dateline=dateline_text,
+            published=published,
+            reference=reference[0],
+            reference_note=reference[1],
+            source=source_name,
+            url=url,
+            timeline=timeline,
+            tags=tags,
+            events=tuple(events),
+            body=body,
+            body_line=body_line,
+            timeline_at=_position(source, fields.values["timeline"]),
+        ),
+        [],
+    )
+
+
+def _reference(
+    collect: Collector, node: yaml.Node, dateline_text: str, published: date
+) -> tuple[date, str] | None:
+    try:
+        return reference_date(dateline_text, published)
+    except DateError as problem:
+        collect.errors.append(collect.source.error(node, problem.message, offset=problem.offset))
+        return None
+
+
+def _event(node: yaml.Node, source: Source) -> EventSpec:
+    fields = Fields(node, "an event", EVENT_KEYS)
+    event_id = fields.required("id", _slug("an event id"))
+    when_node = fields.values.get("when")
+    when = fields.required("when", text)
+    assert when_node is not None
+    anchor_node = fields.values.get("anchor")
+    return EventSpec(
+        id=event_id,
+        when=when,
+        what=fields.required("what", text),
+        anchor=fields.optional("anchor", _slug("an anchor")),
+        direction=fields.optional("direction", choice(DIRECTIONS)) or "past",
+        quote=fields.optional("quote", text),
+        at=_position(source, when_node),
+        id_at=_position(source, fields.values["id"]),
+        anchor_at=_position(source, anchor_node) if anchor_node is not None else None,
+    )
+
+
+def _position(source: Source, node: yaml.Node) -> Position:
+    return Position(source.path, *source.position(node))
+
+
+def _slug(what: str) -> Callable[[yaml.Node], str]:
+    def read(node: yaml.Node) -> str:
+        value = text(node)
+        if not SLUG.fullmatch(value):
+            raise YamlProblem(node, f'"{value[:80]}" cannot be {what}', SLUG_RULE)
+        return value
+
+    return read
+
+
+def _tags(node: yaml.Node) -> tuple[str, ...]:
+    tags = text_list(node)
+    for tag in tags:
+        if not SLUG.fullmatch(tag):
+            raise YamlProblem(node, f'"{tag[:80]}" cannot be a tag', SLUG_RULE)
+    return tuple(sorted(set(tags)))
+
+
+def _web_url(node: yaml.Node) -> str:
+    value = text(node)
+    if not WEB_URL.fullmatch(value):
+        raise YamlProblem(
+            node,
+            f'"{value[:80]}" is not a web address',
+            "only http:// and https:// links are allowed",
+        )
+    return value

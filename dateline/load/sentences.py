@@ -1,0 +1,62 @@
+"""Sentences of a Markdown body: where a dated phrase stands, and its sentence as plain text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from dateline.load.phrases import first_when_span, lowered_for_search, masked_body
+
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|U\.S|U\.K|"
+    r"a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|"
+    r"Sat|Sun)|\b[A-Z])\.$"
+)
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])|\n\s*\n")
+DATELINE_LEAD = re.compile(r"^[\s*_]*[A-Z][A-Z .,'\[\]()-]*[*_]*\s*(?:—|–|--)\s*")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+TAG = re.compile(r"<[^>\n]*>")
+MARKUP = re.compile(r"[*_`]+")
+MAX_QUOTE = 400
+ABBREVIATION_REACH = 8  # longest abbreviation before a full stop ("Thurs", "U.S")
+
+
+def sentence_spans(body: str) -> list[tuple[int, int]]:
+    """Sentences (and blank-line paragraphs) as offsets; abbreviations do not end them."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_BREAK.finditer(body):
+        before = max(0, match.start() - ABBREVIATION_REACH)
+        if match.group().strip() and ABBREVIATIONS.search(body, before, match.start() + 1):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    spans.append((start, len(body)))
+    return spans
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as a reader sees it: link words kept, emphasis, tags and dateline dropped."""
+    text = LINK.sub(r"\1", markdown) if "](" in markdown else markdown
+    text = TAG.sub("", text) if "<" in text else text
+    text = MARKUP.sub("", text)
+    return " ".join(DATELINE_LEAD.sub("", text).split())
+
+
+def sentence_quotes(body: str, whens: Sequence[str]) -> list[str | None]:
+    """For each `when`, the body's sentence holding its first occurrence: the quote shown with
+    an event. The body is split once, whatever the number of events."""
+    masked = masked_body(body)
+    lowered = lowered_for_search(masked)
+    sentences = sentence_spans(body)
+    starts = [first for first, _ in sentences]
+    quotes: list[str | None] = []
+    for when in whens:
+        span = first_when_span(when, masked, lowered)
+        quote = None
+        if span is not None:
+            first, last = sentences[bisect_right(starts, span[0]) - 1]
+            quote = plain_text(body[first:last]) or None
+        quotes.append(quote if quote and len(quote) <= MAX_QUOTE else None)
+    return quotes
