@@ -65,3 +65,56 @@ def test_error_offset_points_at_the_date() -> None:
     with pytest.raises(DateError) as raised:
         reference_date("GENEVA, March 1", date(2024, 1, 2))
     assert raised.value.offset == len("GENEVA, ")
+
+
+# Datelines as the agencies send them. Each day is the one the story was filed on, taken from the
+# dated copy (a credit, a dash, several places, a weekday, the date before the place).
+@pytest.mark.parametrize(
+    ("dateline", "published", "day", "note"),
+    [
+        ("COPIAPO, Chile, Aug 23 (Reuters) -", date(2010, 8, 23), date(2010, 8, 23),
+         "the dateline, Mon 23 Aug 2010"),
+        ("ISMAILIA, Egypt, March 25 (Reuters) -", date(2021, 3, 25), date(2021, 3, 25),
+         "the dateline, Thu 25 Mar 2021"),
+        ("SINGAPORE/COLOMBO, March 21 (Reuters) -", date(2022, 3, 21), date(2022, 3, 21),
+         "the dateline, Mon 21 Mar 2022"),
+        ("GENEVA/BEIRUT, Oct 3 (AFP) --", date(2023, 10, 3), date(2023, 10, 3),
+         "the dateline, Tue 3 Oct 2023"),
+        ("NEW YORK, JAN. 24 (AP) \u2014", date(2024, 1, 24), date(2024, 1, 24),
+         "the dateline, Wed 24 Jan 2024"),
+        ("BERLIN, Sept 6 (dpa) -", date(2023, 9, 6), date(2023, 9, 6),
+         "the dateline, Wed 6 Sep 2023"),
+        ("LONDON, 3 March (Bloomberg) --", date(2024, 3, 3), date(2024, 3, 3),
+         "the dateline, Sun 3 Mar 2024"),
+        ("Jan 24 (Reuters) - ", date(2024, 1, 24), date(2024, 1, 24),
+         "the dateline, Wed 24 Jan 2024"),
+        ("NEW YORK, March 5, 2024 /PRNewswire/ --", date(2024, 3, 5), date(2024, 3, 5),
+         "the dateline, Tue 5 Mar 2024"),
+        ("TOKYO, June 1 (Reuters) (Kyodo) -", date(2024, 6, 1), date(2024, 6, 1),
+         "the dateline, Sat 1 Jun 2024"),
+        ("HONG KONG, Nov 2 (Reuters/AP) \u2013", date(2023, 11, 2), date(2023, 11, 2),
+         "the dateline, Thu 2 Nov 2023"),
+        ("SANTIAGO, Aug. 23 (Reuters)", date(2010, 8, 24), date(2010, 8, 23),
+         "the dateline, Mon 23 Aug 2010"),
+        ("COLOMBO, Sri Lanka (AP) \u2014", date(2022, 7, 13), date(2022, 7, 13),
+         "the publication date, Wed 13 Jul 2022"),
+        ("PARIS (AFP) -", date(2024, 1, 2), date(2024, 1, 2),
+         "the publication date, Tue 2 Jan 2024"),
+        # a weekday is the day of that name nearest the publication date (within three days)
+        ("WASHINGTON, Tuesday", date(2024, 1, 24), date(2024, 1, 23),
+         "the dateline's Tuesday nearest the publication date, Tue 23 Jan 2024"),
+        ("WASHINGTON, Tuesday (AP) \u2014", date(2024, 1, 23), date(2024, 1, 23),
+         "the dateline's Tuesday nearest the publication date, Tue 23 Jan 2024"),
+        ("SYDNEY, Tues.", date(2024, 1, 22), date(2024, 1, 23),
+         "the dateline's Tuesday nearest the publication date, Tue 23 Jan 2024"),
+    ],
+)
+def test_wire_datelines(dateline: str, published: date, day: date, note: str) -> None:
+    assert reference_date(dateline, published) == (day, note)
+
+
+def test_an_unreadable_wire_date_names_the_words_taken_as_the_date() -> None:
+    with pytest.raises(DateError) as raised:
+        reference_date("COPIAPO, Chile, Agust 23 (Reuters) -", date(2010, 8, 23))
+    assert '"Agust 23"' in raised.value.message
+    assert raised.value.offset == len("COPIAPO, Chile, ")
