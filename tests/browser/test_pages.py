@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
-from browser_env import AXE_SCRIPT, require_axe, require_poppler
+from browser_env import AXE_SCRIPT, REPO, require_axe, require_poppler
 
 TIMELINE = "proxy-attacks"
 PAGE_KINDS = {
@@ -300,3 +302,43 @@ def test_brief_footer_counts_pages_and_page_one_renders(site: Path, tmp_path: Pa
         width, height = grey.size
         inked = sum(grey.histogram()[:128])
     assert inked > 500, "page 1 renders blank"
+
+
+# Every box inside a page's column (.wrap) ends inside the column's padding, wherever the text
+# would run on.
+OVERFLOWING_JS = """() => Array.from(document.querySelectorAll('.wrap *'))
+  .filter(el => getComputedStyle(el).display !== 'none')
+  .filter(el => {
+    const wrap = el.closest('.wrap');
+    const inner = wrap.getBoundingClientRect().right - parseFloat(getComputedStyle(wrap).paddingRight);
+    return el.getBoundingClientRect().right > inner + 0.5;
+  })
+  .map(el => el.tagName.toLowerCase() + ': ' + el.textContent.trim().slice(0, 40))"""
+
+
+def test_long_timeline_titles_wrap_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    """A desk's timeline names are long ("Sri Lanka's economic collapse and default, 2022"):
+    on a 390-pixel phone the navigation wraps them inside the page's margins."""
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    config = (content / "site.yaml").read_text(encoding="utf-8")
+    long_title = "Attacks on United States forces across Iraq, Syria and Jordan, 2023-24"
+    (content / "site.yaml").write_text(
+        config.replace("title: Attacks on US forces, 2023-24", f"title: {long_title}"),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--content", str(content), "--out", str(site),
+         "--no-pdf"],
+        check=True, capture_output=True,
+    )
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    overflowing = {}
+    for kind, name in PAGE_KINDS.items():
+        page.goto((site / name).as_uri())
+        assert long_title in page.inner_text("nav"), kind
+        overflowing[kind] = page.evaluate(OVERFLOWING_JS)
+    context.close()
+    assert overflowing == {kind: [] for kind in PAGE_KINDS}
