@@ -87,7 +87,8 @@ def assemble(
             if target in reports:
                 anchors[key].append(target)
             else:
-                errors.append(_unknown_anchor(report))
+                ids = sorted(event_id for timeline, event_id in reports if timeline == key[0])
+                errors.append(_unknown_anchor(report, ids))
     order, cycles = dependency_order(anchors)
     errors += [_cycle_error(cycle, reports) for cycle in cycles]
     resolved: dict[Key, Event] = {}
@@ -283,14 +284,16 @@ def _duplicate_ids(article: Article) -> list[ContentError]:
     return errors
 
 
-def _unknown_anchor(report: Report) -> ContentError:
+def _unknown_anchor(report: Report, ids: Sequence[str]) -> ContentError:
     at = report.spec.anchor_at or report.spec.at
+    close = get_close_matches(report.spec.anchor or "", ids, n=1)
     return ContentError(
         at.path,
         at.line,
         at.column,
         f'anchor "{report.spec.anchor}" names no event of timeline "{report.article.timeline}"',
-        "anchor on the id of an event listed in an article of the same timeline",
+        f'did you mean "{close[0]}"?' if close
+        else "anchor on the id of an event listed in an article of the same timeline",
     )
 
 

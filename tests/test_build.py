@@ -274,3 +274,18 @@ def test_without_weasyprints_system_libraries_the_site_builds_without_pdfs(
     assert "PDF briefs skipped" in result.stderr and "libgobject" in result.stderr
     assert (tmp_path / "site" / "war" / "index.html").is_file()
     assert not (tmp_path / "site" / "war" / "brief.pdf").exists()
+
+
+def test_a_misspelt_anchor_gets_a_did_you_mean(make_content: MakeContent, tmp_path: Path) -> None:
+    content = make_content(
+        {
+            "a.md": article(
+                "  - id: refloated\n    when: Monday\n    what: Freed.\n"
+                "  - id: traffic\n    when: a day after\n    anchor: refloted\n    what: Ships.\n"
+            )
+        }
+    )
+    result = run_build(content, tmp_path / "site")
+    assert result.returncode == 1
+    assert 'anchor "refloted" names no event of timeline "war"' in result.stderr
+    assert 'did you mean "refloated"?' in result.stderr
