@@ -310,8 +310,8 @@ OVERFLOWING_JS = """() => Array.from(document.querySelectorAll('.wrap *'))
   .filter(el => getComputedStyle(el).display !== 'none')
   .filter(el => {
     const wrap = el.closest('.wrap');
-    const inner = wrap.getBoundingClientRect().right - parseFloat(getComputedStyle(wrap).paddingRight);
-    return el.getBoundingClientRect().right > inner + 0.5;
+    const padding = parseFloat(getComputedStyle(wrap).paddingRight);
+    return el.getBoundingClientRect().right > wrap.getBoundingClientRect().right - padding + 0.5;
   })
   .map(el => el.tagName.toLowerCase() + ': ' + el.textContent.trim().slice(0, 40))"""
 
