@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from difflib import get_close_matches
 
@@ -224,13 +224,27 @@ def _site(config: SiteConfig, articles: list[Article], events: dict[Key, Event])
     timelines = tuple(
         Timeline(
             config=timeline,
-            events=tuple(sorted(by_timeline[timeline.slug], key=lambda event: event.sort_key)),
+            events=_quoted_once(sorted(by_timeline[timeline.slug], key=lambda e: e.sort_key)),
             updated=updated.get(timeline.slug),
         )
         for timeline in config.timelines
     )
     newest = max((article.published for article in articles), default=None)
     return Site(config=config, timelines=timelines, articles=tuple(articles), updated=newest)
+
+
+def _quoted_once(events: list[Event]) -> tuple[Event, ...]:
+    """A sentence that tells of several events is shown under the first of them only: the same
+    quote under three events of one day is noise, not evidence."""
+    shown: set[str] = set()
+    once = []
+    for event in events:
+        if event.quote is not None and event.quote in shown:
+            event = replace(event, quote=None)
+        elif event.quote is not None:
+            shown.add(event.quote)
+        once.append(event)
+    return tuple(once)
 
 
 def _unknown_timeline(article: Article, known: list[str]) -> ContentError:

@@ -14,7 +14,13 @@ ABBREVIATIONS = re.compile(
     r"Sat|Sun)|\b[A-Z])\.$"
 )
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])|\n\s*\n")
-DATELINE_LEAD = re.compile(r"^[\s*_]*[A-Z][A-Z .,'\[\]()-]*[*_]*\s*(?:—|–|--)\s*")
+# A wire story's opening dateline, up to its dash: a place in capitals ("SINGAPORE/COLOMBO"),
+# then ", Country" and ", Date" parts, then agency credits ("(Reuters)", "/PRNewswire/"). A plain
+# hyphen ends it only after a credit, so "NATO - the alliance - met" keeps its first word.
+_PLACE = r"[\s*_]*[A-Z][A-Z .'/\[\]&-]*[A-Z\]][*_]*(?:,[^,!?\n\u2013\u2014()]{1,40}?)*"
+_CREDITS = r"(?:\s*(?:\([A-Za-z][A-Za-z .&'/-]{0,40}\)|/[A-Za-z][A-Za-z .&-]{0,40}/))"
+DATELINE_LEAD = re.compile(
+    rf"^{_PLACE}{_CREDITS}*\s*(?:\u2014|\u2013|--)\s*|^{_PLACE}{_CREDITS}+\s*-\s+")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 TAG = re.compile(r"<[^>\n]*>")
 MARKUP = re.compile(r"[*_`]+")
