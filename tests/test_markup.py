@@ -172,13 +172,36 @@ def test_dated_phrases_follow_front_matter_and_use_merged_dates() -> None:
     assert {p.timeline for p in dated_phrases(YEMEN, events)} == {"yemen"}
 
 
-def test_a_later_phrase_never_straddles_an_earlier_mark() -> None:
+def test_the_longer_phrase_is_marked_first_and_the_shorter_takes_its_own_words() -> None:
+    """'on Saturday' inside 'late on Saturday' belongs to the late event, whatever the order
+    of the front matter; the shorter phrase finds its own occurrence."""
+    vote = DatedPhrase("vote", "t", "late on Saturday", date(2024, 1, 27))
+    protest = DatedPhrase("protest", "t", "on Saturday", date(2024, 1, 27))
+    html = render_markdown(
+        "The vote came late on Saturday. Protests began on Saturday morning.", [protest, vote]
+    )
+    assert html == (
+        "<p>The vote came " + marked("vote", "t", "2024-01-27", "late on Saturday")
+        + ". Protests began " + marked("protest", "t", "2024-01-27", "on Saturday")
+        + " morning.</p>"
+    )
+
+
+def test_a_shorter_phrase_never_straddles_a_longer_mark() -> None:
     night = DatedPhrase("night", "proxy-attacks", "Tuesday night", date(2024, 1, 23))
     html = render_markdown("Struck on Tuesday night.", [TUESDAY, night])
     assert html == (
-        "<p>Struck on " + marked("kh-strikes", "proxy-attacks", "2024-01-23", "Tuesday")
-        + " night.</p>"
+        "<p>Struck on " + marked("night", "proxy-attacks", "2024-01-23", "Tuesday night")
+        + ".</p>"
     )
+
+
+@pytest.mark.parametrize("gap", ["\n", "  ", "\n   ", "\t"])
+def test_a_phrase_is_found_across_line_breaks_and_spaces(gap: str) -> None:
+    phrase = DatedPhrase("freed", "t", "on Monday", date(2021, 3, 29))
+    html = render_markdown(f"The ship was freed on{gap}Monday after six days.", [phrase])
+    assert 'id="at-freed"' in html
+    assert html.count("Monday") == 1
 
 
 def test_a_phrase_may_start_where_an_earlier_mark_ends() -> None:

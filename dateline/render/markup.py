@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from html import escape
 
 from dateline.model import Article, Event
@@ -18,8 +19,6 @@ NO_MARK_INSIDE = frozenset({"a", "code", "pre"})
 TAG = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
 # The start of a tag whose text must stay unmarked; a match counts only where TAG found a tag.
 BLOCKING_TAG = re.compile(r"<(/?)(a|code|pre|mark)(?![a-zA-Z0-9])", re.IGNORECASE | re.ASCII)
-# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not (or not 1:1).
-FOLDS_ONTO_ASCII = ("\u0130", "\u0131", "\u017f")
 TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
@@ -56,19 +55,20 @@ def mark_phrase(html: str, phrase: DatedPhrase) -> str:
 
 
 def mark_phrases(html: str, phrases: Sequence[DatedPhrase]) -> tuple[str, frozenset[str]]:
-    """Each phrase's first occurrence in text that may take a link, in order, and the ids marked.
+    """Each phrase's first occurrence in text that may take a link, and the ids marked.
 
-    Searches the whole HTML with `str.find` and accepts a hit that lies in markable text (not in
-    a tag, a link, code or a mark, nor across an earlier phrase's mark); the marks are spliced in
-    once at the end. Text between a tag and a mark counts as its own piece, as if the mark had
-    split it, so a later phrase may start right after an earlier one.
+    Longer phrases go first, so "late on Saturday" keeps its words and "on Saturday" finds an
+    occurrence of its own; phrases of one length keep the front matter's order. A hit must lie
+    in markable text (not in a tag, a link, code or a mark, nor across an earlier phrase's
+    mark); the marks are spliced in once at the end. Text between a tag and a mark counts as
+    its own piece, as if the mark had split it, so a later phrase may start right after one.
     """
     if not phrases:
         return html, frozenset()
     page = _Text(html)
     marks: list[tuple[int, int, str]] = []
     marked: set[str] = set()
-    for phrase in phrases:
+    for phrase in sorted(phrases, key=lambda phrase: -len(phrase.text.split())):
         found = page.first(phrase.text, marks)
         if found is not None:
             start, end = found
@@ -91,8 +91,6 @@ class _Text:
 
     def __init__(self, html: str) -> None:
         self.html = html
-        self.lower: str | None = None
-        self.folds = not html.isascii() and any(letter in html for letter in FOLDS_ONTO_ASCII)
         tags = dict(match.span() for match in TAG.finditer(html))  # start -> end
         self.starts = [0, *tags.values()]  # text runs lie between tags
         self.ends = [*tags, len(html)]
@@ -124,33 +122,22 @@ class _Text:
     def _search(
         self, wording: str, ignore_case: bool, marks: Sequence[tuple[int, int, str]]
     ) -> tuple[int, int] | None:
-        """The first hit, in document order, that lies in one piece with a word boundary (as
-        Python's `\\w`: `isalnum` or "_") at each end of the wording."""
-        pattern: re.Pattern[str] | None = None
-        haystack = self.html
-        if ignore_case:
-            if not wording.isascii() or self.folds:  # lower() is not re.IGNORECASE there
-                pattern = re.compile(re.escape(wording), re.IGNORECASE)
-            else:
-                if self.lower is None:
-                    self.lower = self.html.lower()
-                haystack, wording = self.lower, wording.lower()
+        """The first hit, in document order, that lies in one piece and does not run on into a
+        word at either end (word characters as Python's `\\w`: `isalnum` or "_")."""
+        pattern = _wording_pattern(wording, ignore_case)
         position = 0
         while True:
-            if pattern is None:
-                start = haystack.find(wording, position)
-                end = start + len(wording)
-            else:
-                hit = pattern.search(haystack, position)
-                start, end = (-1, -1) if hit is None else hit.span()
-            if start < 0:
+            hit = pattern.search(self.html, position)
+            if hit is None:
                 return None
+            start, end = hit.span()
             piece = self._piece(start, end, marks)
             if piece is not None:
                 low, high = piece
-                if (start == low or not _is_word(haystack[start - 1])) and (
-                    end == high or not _is_word(haystack[end])
-                ):
+                html = self.html
+                joins_before = start > low and _is_word(html[start - 1]) and _is_word(html[start])
+                joins_after = end < high and _is_word(html[end]) and _is_word(html[end - 1])
+                if not joins_before and not joins_after:
                     return start, end
             position = start + 1
 
@@ -175,6 +162,13 @@ class _Text:
             else:
                 return None  # overlaps an earlier phrase's mark
         return low, high
+
+
+@lru_cache(maxsize=4096)
+def _wording_pattern(wording: str, ignore_case: bool) -> re.Pattern[str]:
+    """The wording with any run of white space (a line break in the source) between words."""
+    words = r"\s+".join(re.escape(word) for word in wording.split())
+    return re.compile(words, re.IGNORECASE if ignore_case else 0)
 
 
 def _is_word(character: str) -> bool:
