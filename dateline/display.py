@@ -7,6 +7,7 @@ abbreviations (Jan. but March, Sept.) are not any locale's.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from datetime import date
 
 from dateline.model import DateStyle, ResolvedDate
@@ -59,6 +60,37 @@ def format_date(resolved: ResolvedDate, style: DateStyle = "ap") -> str:
         return f"{part}{joiner}{_month_year(start, style, abbreviated=True)}"
     text = _named_period(resolved, style) or format_span(start, end, style)
     return text + APPROX if resolved.approximate else text
+
+
+def bounding_dates(dates: Iterable[ResolvedDate]) -> tuple[ResolvedDate, ResolvedDate] | None:
+    """The dates that open and close a timeline: the earliest start and the latest end, the
+    finer date winning a tie ("Jan. 1, 2015" before "2015")."""
+    every = list(dates)
+    if not every:
+        return None
+    first = min(every, key=lambda resolved: (resolved.start, resolved.end))
+    last = max(every, key=lambda resolved: (resolved.end, resolved.start))
+    return first, last
+
+
+def format_bounds(first: ResolvedDate, last: ResolvedDate, style: DateStyle = "ap") -> str:
+    """A timeline's reach, each end as coarse as the date that sets it: "2015 – July 31, 2021",
+    "late 2021 – Jan. 30, 2024"; between two days, `format_span`'s shared month and year."""
+    opening, closing = _bound(first, first.start, style), _bound(last, last.end, style)
+    if opening is None and closing is None:
+        return format_span(first.start, last.end, style)
+    opening = opening or format_span(first.start, first.start, style)
+    closing = closing or format_span(last.end, last.end, style)
+    return opening if opening == closing else f"{opening} {EN_DASH} {closing}"
+
+
+def _bound(resolved: ResolvedDate, day: date, style: DateStyle) -> str | None:
+    """A date's name where it has one coarser than a day ("2015", "late 2021", "March 2015");
+    None where the bound is a day."""
+    if resolved.start == resolved.end:
+        return None
+    named = format_date(resolved, style).removesuffix(APPROX)
+    return None if named == format_span(resolved.start, resolved.end, style) else named
 
 
 def _ap_span(start: date, end: date) -> str:

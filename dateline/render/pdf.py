@@ -18,7 +18,7 @@ from itertools import groupby
 
 import jinja2
 
-from dateline.display import MONTHS, format_date, format_span
+from dateline.display import MONTHS, bounding_dates, format_bounds, format_date, format_span
 from dateline.model import Event, Paper, Site, Timeline
 
 PAGE_SIZES: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
@@ -122,11 +122,8 @@ def build_brief(site: Site, timeline: Timeline) -> Brief:
     config = timeline.config
     style = config.date_style
     events = timeline.events
-    span = None
-    if events:
-        first = min(event.date.start for event in events)
-        last = max(event.date.end for event in events)
-        span = format_span(first, last, style)
+    bounds = bounding_dates(event.date for event in events)
+    span = format_bounds(*bounds, style) if bounds else None
     as_of = format_span(timeline.updated, timeline.updated, style) if timeline.updated else None
     return Brief(
         title=config.title,

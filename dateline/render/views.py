@@ -11,12 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from markupsafe import escape
 
-from dateline.display import APPROX, EN_DASH, MONTHS, format_date, format_span
+from dateline.display import (
+    APPROX,
+    EN_DASH,
+    MONTHS,
+    bounding_dates,
+    format_bounds,
+    format_date,
+    format_span,
+)
 from dateline.model import DateStyle, Event, Order, Site, Timeline
 
 
@@ -96,6 +104,7 @@ class MonthGroup:
 @dataclass(frozen=True, slots=True)
 class YearGroup:
     heading: str  # "2024"
+    events: tuple[EventView, ...]  # dated no finer than the year: shown before its months
     months: tuple[MonthGroup, ...]
 
 
@@ -121,22 +130,16 @@ def tag_slug(tag: str) -> str:
     return slug or "tag"
 
 
-def timeline_span(events: Sequence[Event]) -> tuple[date, date] | None:
-    if not events:
-        return None
-    return min(e.date.start for e in events), max(e.date.end for e in events)
-
-
 def summarise(timeline: Timeline, root: str) -> TimelineSummary:
     config = timeline.config
     style = config.date_style
-    span = timeline_span(timeline.events)
+    bounds = bounding_dates(event.date for event in timeline.events)
     count = len(timeline.events)
     updated = timeline.updated
     return TimelineSummary(
         link=Link(config.title, f"{root}{config.slug}/index.html"),
         description=config.description,
-        span=format_span(span[0], span[1], style) if span else None,
+        span=format_bounds(*bounds, style) if bounds else None,
         count=f"{count} event" if count == 1 else f"{count} events",
         updated=format_span(updated, updated, style) if updated else None,
     )
@@ -207,20 +210,48 @@ def event_view(
 
 
 def group_by_month(events: Iterable[EventView]) -> tuple[YearGroup, ...]:
-    """Year and month headings over events already in page order (by their start date)."""
-    years: list[tuple[str, list[tuple[str, list[EventView]]]]] = []
+    """Year and month headings over events already in page order (by their start date). An
+    event of whole months sits under the heading of its reach: several months ("in 2015",
+    "late last year") under its year, before the months; one month under that month, before its
+    days. Any other event, a run of days included, sits under the month it starts in."""
+    years: list[YearRows] = []
     for view in events:
         year, month = view.datetime[:4], MONTHS[int(view.datetime[5:7]) - 1]
-        if not years or years[-1][0] != year:
-            years.append((year, []))
-        months = years[-1][1]
-        if not months or months[-1][0] != month:
-            months.append((month, []))
-        months[-1][1].append(view)
+        if not years or years[-1].heading != year:
+            years.append(YearRows(year, [], []))
+        whole_months = view.datetime[8:] == "01" and _is_last_day(view.end_datetime)
+        if whole_months and view.datetime[:7] != view.end_datetime[:7]:
+            years[-1].coarse.append(view)
+            continue
+        months = years[-1].months
+        if not months or months[-1].heading != month:
+            months.append(MonthRows(month, [], []))
+        (months[-1].whole if whole_months else months[-1].days).append(view)
     return tuple(
-        YearGroup(year, tuple(MonthGroup(month, tuple(items)) for month, items in months))
-        for year, months in years
+        YearGroup(
+            year.heading,
+            tuple(year.coarse),
+            tuple(MonthGroup(month.heading, (*month.whole, *month.days)) for month in year.months),
+        )
+        for year in years
     )
+
+
+class MonthRows(NamedTuple):
+    heading: str
+    whole: list[EventView]
+    days: list[EventView]
+
+
+class YearRows(NamedTuple):
+    heading: str
+    coarse: list[EventView]
+    months: list[MonthRows]
+
+
+def _is_last_day(iso_day: str) -> bool:
+    day = date.fromisoformat(iso_day)
+    return (day + timedelta(days=1)).day == 1
 
 
 def in_page_order(events: Sequence[Event], order: Order) -> tuple[Event, ...]:
