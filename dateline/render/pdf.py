@@ -18,7 +18,7 @@ from itertools import groupby
 
 import jinja2
 
-from dateline.display import MONTHS, format_date, format_span
+from dateline.display import MONTH_NAMES, format_date, format_span
 from dateline.model import Event, Paper, Site, Timeline
 
 PAGE_SIZES: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
@@ -110,7 +110,7 @@ def _years(timeline: Timeline) -> tuple[BriefYear, ...]:
     years = []
     for year, in_year in groupby(printed, key=lambda pair: pair[0].date.start.year):
         months = tuple(
-            BriefMonth(heading=MONTHS[month - 1], events=tuple(pair[1] for pair in in_month))
+            BriefMonth(heading=MONTH_NAMES[month - 1], events=tuple(pair[1] for pair in in_month))
             for month, in_month in groupby(in_year, key=lambda pair: pair[0].date.start.month)
         )
         years.append(BriefYear(year, months))

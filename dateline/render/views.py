@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
-from dateline.display import APPROX, EN_DASH, MONTHS, format_date, format_span
+from dateline.display import APPROX, EN_DASH, MONTH_NAMES, format_date, format_span
 from dateline.model import DateStyle, Event, Order, Site, Timeline
 
 
@@ -210,7 +210,7 @@ def group_by_month(events: Iterable[EventView]) -> tuple[YearGroup, ...]:
     """Year and month headings over events already in page order (by their start date)."""
     years: list[tuple[str, list[tuple[str, list[EventView]]]]] = []
     for view in events:
-        year, month = view.datetime[:4], MONTHS[int(view.datetime[5:7]) - 1]
+        year, month = view.datetime[:4], MONTH_NAMES[int(view.datetime[5:7]) - 1]
         if not years or years[-1][0] != year:
             years.append((year, []))
         months = years[-1][1]
