@@ -14,17 +14,16 @@ import pytest
 from test_export import KH_STRIKES, TITLE, sample_site
 
 from dateline.model import ResolvedDate, Site, Timeline
-from dateline.render.pages import make_environment
+from dateline.render.pages import BUNDLED_TEMPLATES, make_environment
 from dateline.render.pdf import brief_epoch, brief_html, html_to_pdf
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 A4_POINTS = "595.276 x 841.89"
 LETTER_POINTS = "612 x 792"
 
 
 @pytest.fixture(scope="module")
 def env() -> jinja2.Environment:
-    return make_environment([TEMPLATES])
+    return make_environment([BUNDLED_TEMPLATES])
 
 
 def _render(site: Site, env: jinja2.Environment) -> bytes:

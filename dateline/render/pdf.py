@@ -194,10 +194,3 @@ def html_to_pdf(html: str, epoch: int) -> bytes:
         document.metadata.modified = stamp
         pdf: bytes = document.write_pdf(pdf_identifier=identifier)
     return pdf
-
-
-def timeline_pdf(site: Site, timeline: Timeline, env: jinja2.Environment) -> dict[str, bytes]:
-    """`<slug>/brief.pdf` for the writer."""
-    html = brief_html(site, timeline, env)
-    return {f"{timeline.config.slug}/brief.pdf": html_to_pdf(html, brief_epoch(timeline))}
-

@@ -231,7 +231,3 @@ def in_page_order(events: Sequence[Event], order: Order) -> tuple[Event, ...]:
 def timeline_titles(site: Site) -> dict[str, str]:
     """Each timeline's title by slug: looked up per event, so built once per site."""
     return {timeline.config.slug: timeline.config.title for timeline in site.timelines}
-
-
-def timeline_title(site: Site, slug: str) -> str:
-    return timeline_titles(site).get(slug, slug)
