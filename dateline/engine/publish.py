@@ -53,7 +53,7 @@ def kept_events(
     target: Target, last: Manifest, edited: Iterable[str]
 ) -> dict[str, bytes] | None:
     """The edited articles' events as the last build merged them (packed), or None when the
-    cache no longer holds them all (then the site is assembled again)."""
+    cache lacks any of them (then the site is assembled again)."""
     events: dict[str, bytes] = {}
     for path in edited:
         packed = target.events.get(last.units[f"article:{path}"][0])
