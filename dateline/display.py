@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from types import MappingProxyType
 
 from dateline.model import DateStyle, ResolvedDate
 
@@ -23,7 +24,7 @@ AP_MONTHS = (
 )
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY_ABBREVIATIONS = tuple(name[:3] for name in WEEKDAY_NAMES)  # "Mon", as AP and we write it
-SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}  # keyed by first month
+SEASONS = MappingProxyType({3: "spring", 6: "summer", 9: "autumn", 12: "winter"})  # by first month
 EN_DASH = "\u2013"
 APPROX = " (approx.)"
 

@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import groupby
+from types import MappingProxyType
 
 import jinja2
 
 from dateline.display import MONTH_NAMES, format_date, format_span
 from dateline.model import Event, Paper, Site, Timeline
 
-PAGE_SIZES: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
+PAGE_SIZES: MappingProxyType[Paper, str] = MappingProxyType({"a4": "A4", "letter": "letter"})
 
 
 @dataclass(frozen=True, slots=True)
