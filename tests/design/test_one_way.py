@@ -51,3 +51,16 @@ def test_month_and_weekday_names_are_written_out_once() -> None:
             and tuple(getattr(item, "value", None) for item in node.elts) == names
         )
         assert len(spelled) == 1, (names[0], spelled)
+
+
+def test_chrome_is_a_word_of_the_render_stage_only() -> None:
+    """The chrome is what every page shows around its content; elsewhere the word misleads."""
+    outside = sorted({
+        path for path, tree in modules().items()
+        if not path.startswith("dateline/render/")
+        for node in ast.walk(tree)
+        if (isinstance(node, ast.Name) and "chrome" in node.id.lower())
+        or (isinstance(node, ast.arg) and "chrome" in node.arg.lower())
+        or (isinstance(node, ast.Attribute) and "chrome" in node.attr.lower())
+    })
+    assert not outside, outside
