@@ -1,7 +1,8 @@
 """Dates as readers see them, in AP, ISO or long style.
 
 Our own month and weekday tables: `strftime` follows the machine's locale, and AP's month
-abbreviations (Jan. but March, Sept.) are not any locale's.
+abbreviations (Jan. but March, Sept.) are not any locale's. The resolver's lexicon reads its
+names from here too, so pages and explanations spell a month one way.
 """
 
 from __future__ import annotations
@@ -9,21 +10,22 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from datetime import date
+from types import MappingProxyType
 
 from dateline.model import DateStyle, ResolvedDate
 
-MONTHS = (
+MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
+MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)  # "Jan", as explanations write it
 AP_MONTHS = (
     "Jan.", "Feb.", "March", "April", "May", "June",
     "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 )
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-AP_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}  # keyed by first month
-DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_ABBREVIATIONS = tuple(name[:3] for name in WEEKDAY_NAMES)  # "Mon", as AP and we write it
+SEASONS = MappingProxyType({3: "spring", 6: "summer", 9: "autumn", 12: "winter"})  # by first month
 EN_DASH = "\u2013"
 APPROX = " (approx.)"
 
@@ -33,8 +35,9 @@ def format_day(day: date, style: DateStyle = "ap") -> str:
     if style == "iso":
         return day.isoformat()
     if style == "long":
-        return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-    return f"{AP_WEEKDAYS[day.weekday()]}, {AP_MONTHS[day.month - 1]} {day.day}, {day.year}"
+        return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    weekday = WEEKDAY_ABBREVIATIONS[day.weekday()]
+    return f"{weekday}, {AP_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def format_span(start: date, end: date, style: DateStyle = "ap") -> str:
@@ -105,20 +108,18 @@ def _ap_span(start: date, end: date) -> str:
 
 
 def _long_span(start: date, end: date) -> str:
-    last = f"{end.day} {MONTHS[end.month - 1]} {end.year}"
+    last = f"{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
     if start == end:
         return last
     if start.year != end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} {start.year} {EN_DASH} {last}"
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year} {EN_DASH} {last}"
     if start.month != end.month:
-        return f"{start.day} {MONTHS[start.month - 1]} {EN_DASH} {last}"
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} {EN_DASH} {last}"
     return f"{start.day}{EN_DASH}{last}"
 
 
 def _last_day(year: int, month: int) -> int:
-    if month == 2 and calendar.isleap(year):
-        return 29
-    return DAYS_IN_MONTH[month - 1]  # monthrange also works out a weekday we do not need
+    return calendar.monthrange(year, month)[1]
 
 
 def _part_of_month(start: date, end: date) -> str | None:
@@ -132,7 +133,7 @@ def _part_of_month(start: date, end: date) -> str | None:
 def _month_year(day: date, style: DateStyle, *, abbreviated: bool = False) -> str:
     if style == "iso":
         return f"{day.year:04d}-{day.month:02d}"
-    names = AP_MONTHS if abbreviated and style == "ap" else MONTHS
+    names = AP_MONTHS if abbreviated and style == "ap" else MONTH_NAMES
     return f"{names[day.month - 1]} {day.year}"
 
 
@@ -165,5 +166,5 @@ def _named_period(resolved: ResolvedDate, style: DateStyle) -> str | None:
     if style == "iso":
         return f"{_month_year(start, style)} {EN_DASH} {_month_year(end, style)}"
     if start.year == end.year:
-        return f"{MONTHS[start.month - 1]}{EN_DASH}{MONTHS[end.month - 1]} {end.year}"
+        return f"{MONTH_NAMES[start.month - 1]}{EN_DASH}{MONTH_NAMES[end.month - 1]} {end.year}"
     return f"{_month_year(start, style)} {EN_DASH} {_month_year(end, style)}"

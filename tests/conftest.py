@@ -1,11 +1,21 @@
-"""Shared helpers: write a small content directory for a test."""
+"""Shared helpers: write a small content directory for a test; hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests take their number of examples from the profile, not from each test, so the
+# whole suite stays quick by default and one flag searches harder: `--hypothesis-profile=long`
+# (or DATELINE_HYPOTHESIS_PROFILE=long). No deadline: a busy machine must not fail a test.
+PROFILE_SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("default", max_examples=100, **PROFILE_SETTINGS)
+settings.register_profile("long", max_examples=5_000, **PROFILE_SETTINGS)
+settings.load_profile(os.environ.get("DATELINE_HYPOTHESIS_PROFILE", "default"))
 
 SITE_YAML = """\
 title: Test desk

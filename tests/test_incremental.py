@@ -175,7 +175,7 @@ def test_a_template_edit_renders_the_pages_again(
     content = make_content(corpus())
     own = content.parent / "templates"
     own.mkdir()
-    bundled = Path(__file__).resolve().parent.parent / "templates" / "base.html"
+    bundled = render.BUNDLED_TEMPLATES / "base.html"
     layout = bundled.read_text(encoding="utf-8")
     (own / "base.html").write_text(layout.replace("built with dateline", "first edition"))
     cache = tmp_path / "cache"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.engine import transport
@@ -110,7 +110,6 @@ def test_a_real_article_from_the_example_site() -> None:
     assert same(unpack(pack((article, tuple(errors)))), (article, ()))
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.text(),  # surrogates included
     st.dates(),
@@ -218,7 +217,6 @@ def test_tampered_trees_are_a_value_error(tree: object) -> None:
         unpack(HEADER + marshal.dumps(tree, 4))  # type: ignore[arg-type]
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=200), st.integers(min_value=0, max_value=10_000), st.binary(max_size=8))
 def test_random_and_damaged_bytes_are_a_value_error(noise: bytes, at: int, patch: bytes) -> None:
     for data in (noise, HEADER + noise):

@@ -15,16 +15,16 @@ from dateline.load.phrases import masked_body, when_spans
 from dateline.model import Article, EventSpec
 
 if TYPE_CHECKING:  # extract's patterns take a fifth of a second to compile: only `check` needs them
-    from dateline.dates.extract.candidates import Found
+    from dateline.dates.extract.candidates import Mention
 
-def body_dates(article: Article) -> list[Found]:
+def body_dates(article: Article) -> list[Mention]:
     """Every date expression of the body, at its offset in `article.body`."""
     from dateline.dates.extract.candidates import extract
 
     return extract(masked_body(article.body), article.reference)
 
 
-def covering_event(found: Found, events: Sequence[EventSpec], body: str) -> EventSpec | None:
+def covering_event(found: Mention, events: Sequence[EventSpec], body: str) -> EventSpec | None:
     """The first event whose `when` occurs in the body overlapping the phrase."""
     for event in events:
         for start, end in when_spans(event.when, body):
@@ -33,7 +33,7 @@ def covering_event(found: Found, events: Sequence[EventSpec], body: str) -> Even
     return None
 
 
-def uncovered_dates(article: Article) -> list[Found]:
+def uncovered_dates(article: Article) -> list[Mention]:
     return [
         found
         for found in body_dates(article)

@@ -22,7 +22,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dateline.authoring.coverage import body_dates, covering_event
 from dateline.dates import DateError, resolve
-from dateline.dates.extract.candidates import Found
+from dateline.dates.extract.candidates import Mention
 from dateline.load.phrases import masked_body
 from dateline.load.sentences import plain_text, sentence_spans
 from dateline.model import Article, Direction
@@ -51,12 +51,12 @@ class Suggestion:
     note: str | None = None
 
 
-def usable(found: Found) -> bool:
+def usable(found: Mention) -> bool:
     """Worth drafting: it resolves, or it only lacks an anchor."""
     return found.resolved is not None or found.needs_anchor
 
 
-def suggest(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> list[Suggestion]:
+def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable) -> list[Suggestion]:
     """Draft events for the body's uncovered date phrases, in body order."""
     body = masked_body(article.body)
     dates = body_dates(article)
@@ -64,7 +64,7 @@ def suggest(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> l
     wanted = [found for found in dates if resolve_ok(found)
               and covering_event(found, article.events, article.body) is None]
     clause = {found.start: clause_of(found, body, sentences) for found in wanted}
-    targets: dict[int, Found] = {}
+    targets: dict[int, Mention] = {}
     for found in wanted:
         target = anchor_target(found, dates, sentences) if found.needs_anchor else None
         if target is None:
@@ -99,11 +99,11 @@ def suggest(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> l
     return result
 
 
-def sentence_of(found: Found, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+def sentence_of(found: Mention, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
     return next(span for span in sentences if span[0] <= found.start < span[1])
 
 
-def clause_of(found: Found, body: str, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+def clause_of(found: Mention, body: str, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """The part of the sentence between semicolons that holds the phrase."""
     start, end = sentence_of(found, sentences)
     before = body.rfind(";", start, found.start)
@@ -111,7 +111,7 @@ def clause_of(found: Found, body: str, sentences: Sequence[tuple[int, int]]) -> 
     return (before + 1 if before != -1 else start, after if after != -1 else end)
 
 
-def suggest_events(article: Article, resolve_ok: Callable[[Found], bool] = usable) -> str:
+def suggest_events(article: Article, resolve_ok: Callable[[Mention], bool] = usable) -> str:
     """The drafted `events:` block as YAML text ("" when every date is covered)."""
     suggestions = suggest(article, resolve_ok)
     if not suggestions:
@@ -143,7 +143,7 @@ def scalar(value: str) -> str:
     return value if plain_ok else json.dumps(value, ensure_ascii=False)
 
 
-def drafted_what(body: str, sentence: tuple[int, int], found: Found) -> str:
+def drafted_what(body: str, sentence: tuple[int, int], found: Mention) -> str:
     """The clause without its date phrase (and the preposition before it), tidied."""
     start, end = sentence
     if start <= found.start and found.end <= end:
@@ -178,7 +178,7 @@ def unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def direction_for(found: Found, body: str, sentence: tuple[int, int],
+def direction_for(found: Mention, body: str, sentence: tuple[int, int],
                   article: Article) -> Direction | None:
     """`future` when the sentence looks ahead and reading forward changes the dates."""
     if found.resolved is None or not FUTURE.search(body[sentence[0]:sentence[1]]):
@@ -190,8 +190,8 @@ def direction_for(found: Found, body: str, sentence: tuple[int, int],
     return "future" if ahead.span != found.resolved.span else None
 
 
-def anchor_target(found: Found, dates: Sequence[Found],
-                  sentences: Sequence[tuple[int, int]]) -> Found | None:
+def anchor_target(found: Mention, dates: Sequence[Mention],
+                  sentences: Sequence[tuple[int, int]]) -> Mention | None:
     """Another date of the same sentence: the one after "10 days after", else the nearest
     before "two days later"."""
     sentence = sentence_of(found, sentences)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                       "Nov", "Dec")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# The names themselves are display's tables, shared so a month is spelt one way everywhere;
+# named here as the resolver's vocabulary ("as" marks them as exported, for mypy).
+from dateline.display import MONTH_ABBREVIATIONS as MONTH_ABBREVIATIONS
+from dateline.display import MONTH_NAMES as MONTH_NAMES
+from dateline.display import WEEKDAY_ABBREVIATIONS as WEEKDAY_ABBREVIATIONS
+from dateline.display import WEEKDAY_NAMES as WEEKDAY_NAMES
 
 
 def _month_spellings() -> dict[str, int]:

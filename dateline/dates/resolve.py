@@ -27,13 +27,6 @@ def compiled_rules() -> CompiledRules:
     return tuple((rule, re.compile(f"{LEAD}(?:{rule.pattern})")) for rule in RULES)
 
 
-def __getattr__(name: str) -> CompiledRules:
-    """`COMPILED`, the rows with LEAD, computed on first access."""
-    if name == "COMPILED":
-        return compiled_rules()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @lru_cache(maxsize=1)
 def prefix_patterns() -> tuple[re.Pattern[str], ...]:
     """The non-greedy rows without LEAD, to explain a failure; built on the first failure only

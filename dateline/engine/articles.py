@@ -142,7 +142,7 @@ class ArticleStore:
 
 
 def without_bodies(loaded: Mapping[str, LoadedArticle]) -> dict[str, LoadedArticle]:
-    """The articles without their Markdown and HTML, which the build process no longer reads
+    """The articles without their Markdown and HTML, which the build process does not read again
     once loading is done (article pages are made from the packed entries): some 4 KB an
     article it need not hold while it makes the other pages."""
     return {

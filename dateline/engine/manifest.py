@@ -22,7 +22,7 @@ Record = tuple[str, dict[str, Stamp]]  # a unit's key, and the files it made wit
 @dataclass(frozen=True)
 class Manifest:
     inputs: str  # fingerprint of every content file, and of whether briefs were made
-    chrome: str  # fingerprint of site.yaml
+    config_key: str  # fingerprint of site.yaml: the site title, language and timelines
     pdf: bool
     fronts: dict[str, tuple[str, str]]  # article path -> (file fingerprint, front)
     units: dict[str, Record]
@@ -34,10 +34,10 @@ class Manifest:
         stored = load_table(cache_dir, TABLE, salt).get("manifest")
         if not (isinstance(stored, tuple) and len(stored) == 7):
             return None
-        inputs, chrome, pdf, fronts, units, sources, started = stored
+        inputs, config_key, pdf, fronts, units, sources, started = stored
         if not (
             isinstance(inputs, str)
-            and isinstance(chrome, str)
+            and isinstance(config_key, str)
             and isinstance(pdf, bool)
             and isinstance(fronts, dict)
             and isinstance(units, dict)
@@ -48,11 +48,12 @@ class Manifest:
             and all(_is_source(key, value) for key, value in sources.items())
         ):
             return None
-        return cls(inputs, chrome, pdf, fronts, units, sources, started)
+        return cls(inputs, config_key, pdf, fronts, units, sources, started)
 
     def save(self, cache_dir: Path | None, salt: str) -> None:
         stored = (
-            self.inputs, self.chrome, self.pdf, self.fronts, self.units, self.sources, self.started
+            self.inputs, self.config_key, self.pdf, self.fronts, self.units, self.sources,
+            self.started,
         )
         save_table(cache_dir, TABLE, salt, {"manifest": stored})
 

@@ -90,20 +90,22 @@ PageTask = tuple[PageSetting, tuple[PageSource, ...]]
 
 
 def timeline_keys(
-    site: Site, loaded: Mapping[str, LoadedArticle], chrome: str
+    site: Site, loaded: Mapping[str, LoadedArticle], config_key: str
 ) -> dict[str, str]:
-    fronts: dict[str, list[str]] = {t.config.slug: [chrome, t.config.slug] for t in site.timelines}
+    fronts: dict[str, list[str]] = {
+        t.config.slug: [config_key, t.config.slug] for t in site.timelines
+    }
     for article in site.articles:
         fronts[article.timeline] += [article.path, loaded[article.path].front]
     return {slug: fingerprint(*parts) for slug, parts in fronts.items()}
 
 
 def plan(
-    site: Site, loaded: Mapping[str, LoadedArticle], file_keys: Mapping[str, str], chrome: str,
+    site: Site, loaded: Mapping[str, LoadedArticle], file_keys: Mapping[str, str], config_key: str,
     pdf: bool,
 ) -> list[Unit]:
     """Every unit of the site and its key, cheapest to compute first."""
-    keys = timeline_keys(site, loaded, chrome)
+    keys = timeline_keys(site, loaded, config_key)
     every = sorted(keys.values())
     units = [
         Unit("static", fingerprint("static")),

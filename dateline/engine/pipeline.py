@@ -184,8 +184,9 @@ def _build(
         site, assemble_errors = _assemble(config, loaded)
         if site is None:
             return None, assemble_errors
-        chrome = config_file.key
-        units, changed = make_site(target, site, loaded, packed, files, last, present, chrome, pdf)
+        units, changed = make_site(
+            target, site, loaded, packed, files, last, present, config_file.key, pdf
+        )
         events.keep_only(record[0] for unit, record in units.items() if unit.startswith("article:"))
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
@@ -243,7 +244,8 @@ def _bodies_edited(
     every other file it wrote is still in place; None when anything else changed."""
     if last is None or present is None or config_file is None:
         return None
-    if (last.chrome, last.pdf, set(last.fronts)) != (config_file.key, pdf, {f.path for f in files}):
+    paths = {file.path for file in files}
+    if (last.config_key, last.pdf, set(last.fronts)) != (config_file.key, pdf, paths):
         return None
     changed = [file for file in files if last.fronts[file.path][0] != file.key]
     loaded = store.load(changed, workers)

@@ -53,7 +53,7 @@ def kept_events(
     target: Target, last: Manifest, edited: Iterable[str]
 ) -> dict[str, bytes] | None:
     """The edited articles' events as the last build merged them (packed), or None when the
-    cache no longer holds them all (then the site is assembled again)."""
+    cache lacks any of them (then the site is assembled again)."""
     events: dict[str, bytes] = {}
     for path in edited:
         packed = target.events.get(last.units[f"article:{path}"][0])
@@ -93,13 +93,13 @@ def make_site(
     files: Sequence[ContentFile],
     last: Manifest | None,
     present: Mapping[str, Stamp] | None,
-    chrome: str,
+    config_key: str,
     pdf: bool,
 ) -> tuple[dict[str, Record], int]:
     """Make every unit whose key changed or whose files were touched; lend the rest. The
     events of each article page made are kept (packed) for a later body-only edit."""
     file_keys = {file.path: file.key for file in files}
-    units = plan(site, loaded, file_keys, chrome, pdf)
+    units = plan(site, loaded, file_keys, config_key, pdf)
     keys = {unit.name: unit.key for unit in units}
     lent = {
         unit.name: last.units[unit.name]

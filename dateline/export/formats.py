@@ -47,11 +47,3 @@ def export_timeline(site: Site, timeline: Timeline) -> dict[str, bytes]:
     """Every export of one timeline, keyed by site-relative path."""
     export = prepare_export(site, timeline)  # sorting, dates and shared texts, done once
     return {export_path(timeline, output): output.builder(export) for output in OUTPUT_FORMATS}
-
-
-def export_site(site: Site) -> dict[str, bytes]:
-    """Every export of every timeline."""
-    files: dict[str, bytes] = {}
-    for timeline in site.timelines:
-        files.update(export_timeline(site, timeline))
-    return dict(sorted(files.items()))

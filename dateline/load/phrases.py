@@ -77,6 +77,6 @@ def _wordings(when: str) -> list[str]:
 def wording_pattern(wording: str) -> re.Pattern[str]:
     """A wording found whatever its case and line breaks. Memoised like `re`'s own cache, but
     large enough for an archive's wordings (re keeps 512; the 10,000-article bench corpus has
-    4,772 distinct ones, more than the 4,096 this cache held before)."""
+    4,772 distinct ones)."""
     words = (re.escape(word) for word in wording.split())
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)

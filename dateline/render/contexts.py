@@ -27,6 +27,8 @@ from dateline.render.views import (
     tag_slug,
 )
 
+# The chrome: what every page shows of the site around its own content (language, site title,
+# and (title, slug) of each timeline for the nav).
 Chrome = tuple[str, str, tuple[tuple[str, str], ...]]
 EXPORT_LINKS = (
     ("JSON", "events.json"),

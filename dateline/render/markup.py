@@ -13,11 +13,10 @@ from html import escape
 from dateline.model import Article, Event
 from dateline.render.bodies import body_html
 
-# Text inside these must not receive a link: no link inside a link, no marks in code.
-NO_MARK_INSIDE = frozenset({"a", "code", "pre"})
 # A tag as nh3 serialises it (as `bodies.TOKEN` reads one).
 TAG = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
-# The start of a tag whose text must stay unmarked; a match counts only where TAG found a tag.
+# The start of a tag whose text must stay unmarked (no link inside a link, no mark in code or
+# in another mark); a match counts only where TAG found a tag.
 BLOCKING_TAG = re.compile(r"<(/?)(a|code|pre|mark)(?![a-zA-Z0-9])", re.IGNORECASE | re.ASCII)
 TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
 
@@ -47,11 +46,6 @@ def dated_phrases(article: Article, events: Sequence[Event]) -> tuple[DatedPhras
 def render_markdown(body: str, phrases: Sequence[DatedPhrase] = ()) -> str:
     """Markdown to safe HTML with the dated phrases marked: `body_html`, then `mark_phrases`."""
     return mark_phrases(body_html(body), phrases)[0]
-
-
-def mark_phrase(html: str, phrase: DatedPhrase) -> str:
-    """Wrap the first occurrence of the phrase in text (case-sensitive first, then not)."""
-    return mark_phrases(html, (phrase,))[0]
 
 
 def mark_phrases(html: str, phrases: Sequence[DatedPhrase]) -> tuple[str, frozenset[str]]:

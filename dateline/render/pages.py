@@ -1,4 +1,6 @@
-"""The HTML site as `{relative_path: bytes}`: home, timelines, articles, tags and static assets.
+"""The HTML site's pages (home, timelines, articles, tags) and static assets, as bytes.
+
+The engine renders each page as a unit of its own (`render_page`), so the cache can keep one.
 
 Pure: the pages come from the `Site` and the templates alone, so the same input gives the same
 bytes. Every link is relative and names a file, so the site works from any folder or file://.
@@ -22,11 +24,9 @@ from jinja2 import (
 
 from dateline.errors import TemplateProblem
 from dateline.model import Article, DateStyle, Event, Site, Timeline
-from dateline.render.bodies import body_html, new_converter
 from dateline.render.contexts import (
     Chrome,
     article_context,
-    events_of_article,
     home_context,
     site_chrome,
     tag_contexts,
@@ -66,18 +66,6 @@ class Page:
     context: Mapping[str, object]
 
 
-def render_site(
-    site: Site, env: Environment, bodies: Mapping[str, str] | None = None
-) -> dict[str, bytes]:
-    """Every page and static file of the HTML site, keyed by path relative to the site root.
-
-    `bodies` maps an article's path to its `body_html`, when a worker or the cache made it.
-    """
-    pages = {page.path: render_page(env, page) for page in site_pages(site, bodies or {})}
-    pages.update(static_files(env))
-    return dict(sorted(pages.items()))
-
-
 def template_problem(problem: TemplateError) -> TemplateProblem:
     where = "a template"
     if isinstance(problem, TemplateSyntaxError):
@@ -107,24 +95,6 @@ class Kit:
 def site_kit(site: Site) -> Kit:
     styles = {t.config.slug: t.config.date_style for t in site.timelines}
     return Kit(site_chrome(site), timeline_titles(site), styles, {})
-
-
-def site_pages(site: Site, bodies: Mapping[str, str]) -> list[Page]:
-    """Every HTML page of the site, unrendered, in path order; bodies missing from `bodies` are
-    made here."""
-    kit = site_kit(site)
-    events = events_by_key(site)
-    pages = [home_page(site), *(timeline_page(site, t) for t in site.timelines)]
-    converter = None
-    for article in site.articles:
-        body = bodies.get(article.path)
-        if body is None:
-            converter = converter or new_converter()
-            body = body_html(article.body, converter)
-        listed = events_of_article(article, events)
-        pages.append(article_page(site, article, body, listed, kit))
-    pages += tag_pages(site, kit)
-    return sorted(pages, key=lambda page: page.path)
 
 
 def events_by_key(site: Site) -> dict[tuple[str, str], Event]:

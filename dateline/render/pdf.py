@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import groupby
+from types import MappingProxyType
 
 import jinja2
 
-from dateline.display import MONTHS, bounding_dates, format_bounds, format_date, format_span
+from dateline.display import MONTH_NAMES, bounding_dates, format_bounds, format_date, format_span
 from dateline.model import Event, Paper, Site, Timeline
 
-PAGE_SIZES: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
+PAGE_SIZES: MappingProxyType[Paper, str] = MappingProxyType({"a4": "A4", "letter": "letter"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def _years(timeline: Timeline) -> tuple[BriefYear, ...]:
     years = []
     for year, in_year in groupby(printed, key=lambda pair: pair[0].date.start.year):
         months = tuple(
-            BriefMonth(heading=MONTHS[month - 1], events=tuple(pair[1] for pair in in_month))
+            BriefMonth(heading=MONTH_NAMES[month - 1], events=tuple(pair[1] for pair in in_month))
             for month, in_month in groupby(in_year, key=lambda pair: pair[0].date.start.month)
         )
         years.append(BriefYear(year, months))
@@ -191,10 +192,3 @@ def html_to_pdf(html: str, epoch: int) -> bytes:
         document.metadata.modified = stamp
         pdf: bytes = document.write_pdf(pdf_identifier=identifier)
     return pdf
-
-
-def timeline_pdf(site: Site, timeline: Timeline, env: jinja2.Environment) -> dict[str, bytes]:
-    """`<slug>/brief.pdf` for the writer."""
-    html = brief_html(site, timeline, env)
-    return {f"{timeline.config.slug}/brief.pdf": html_to_pdf(html, brief_epoch(timeline))}
-

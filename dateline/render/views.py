@@ -19,7 +19,7 @@ from markupsafe import escape
 from dateline.display import (
     APPROX,
     EN_DASH,
-    MONTHS,
+    MONTH_NAMES,
     bounding_dates,
     format_bounds,
     format_date,
@@ -216,7 +216,7 @@ def group_by_month(events: Iterable[EventView]) -> tuple[YearGroup, ...]:
     days. Any other event, a run of days included, sits under the month it starts in."""
     years: list[YearRows] = []
     for view in events:
-        year, month = view.datetime[:4], MONTHS[int(view.datetime[5:7]) - 1]
+        year, month = view.datetime[:4], MONTH_NAMES[int(view.datetime[5:7]) - 1]
         if not years or years[-1].heading != year:
             years.append(YearRows(year, [], []))
         whole_months = view.datetime[8:] == "01" and _is_last_day(view.end_datetime)
@@ -262,7 +262,3 @@ def in_page_order(events: Sequence[Event], order: Order) -> tuple[Event, ...]:
 def timeline_titles(site: Site) -> dict[str, str]:
     """Each timeline's title by slug: looked up per event, so built once per site."""
     return {timeline.config.slug: timeline.config.title for timeline in site.timelines}
-
-
-def timeline_title(site: Site, slug: str) -> str:
-    return timeline_titles(site).get(slug, slug)

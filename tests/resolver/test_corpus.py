@@ -127,6 +127,6 @@ def test_expression(case: Case) -> None:
 
 
 def test_the_corpus_is_large_and_varied() -> None:
-    """The issue asks for at least 500 cases over at least 8 reference dates."""
+    """Wide enough to trust: at least 500 cases over at least 8 reference dates."""
     references = {case.reference for case in CASES}
     assert len(CASES) >= 500 and len(references) >= 8, (len(CASES), len(references))

@@ -11,7 +11,7 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dateline.dates import resolve
@@ -53,9 +53,6 @@ references = st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31))
 weekday_numbers = st.integers(min_value=0, max_value=6)
 counts = st.integers(min_value=1, max_value=99)
 
-PROPERTY_SETTINGS = settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
 
 
 def number_words(n: int) -> str:
@@ -80,7 +77,6 @@ def assert_well_formed(result: ResolvedDate) -> None:
     assert result.timex.strip(), "every result has a TIMEX value"
 
 
-@PROPERTY_SETTINGS
 @given(reference=references, text=st.sampled_from(GRAMMAR))
 def test_every_grammatical_expression_resolves_to_an_ordered_span(
     reference: date, text: str
@@ -88,7 +84,6 @@ def test_every_grammatical_expression_resolves_to_an_ordered_span(
     assert_well_formed(resolve(text, reference))
 
 
-@PROPERTY_SETTINGS
 @given(reference=references, text=st.sampled_from(PAST_LOOKING))
 def test_past_looking_expressions_never_start_after_the_reference(
     reference: date, text: str
@@ -97,7 +92,6 @@ def test_past_looking_expressions_never_start_after_the_reference(
     assert result.start <= reference, (text, reference, result)
 
 
-@PROPERTY_SETTINGS
 @given(
     reference=references,
     weekday=weekday_numbers,
@@ -112,7 +106,6 @@ def test_a_weekday_is_the_latest_such_day_on_or_before_the_reference(
     assert timedelta(0) <= reference - result.start < timedelta(days=7)
 
 
-@PROPERTY_SETTINGS
 @given(reference=references, weekday=weekday_numbers)
 def test_last_and_next_weekday_are_strictly_either_side(reference: date, weekday: int) -> None:
     last = resolve(f"last {WEEKDAYS[weekday]}", reference)
@@ -122,7 +115,6 @@ def test_last_and_next_weekday_are_strictly_either_side(reference: date, weekday
     assert timedelta(days=1) <= following.start - reference <= timedelta(days=7)
 
 
-@PROPERTY_SETTINGS
 @given(reference=references, weekday=weekday_numbers)
 def test_a_weekday_in_a_preview_is_the_earliest_on_or_after(reference: date, weekday: int) -> None:
     result = resolve(WEEKDAYS[weekday], reference, direction="future")
@@ -131,7 +123,6 @@ def test_a_weekday_in_a_preview_is_the_earliest_on_or_after(reference: date, wee
     assert timedelta(0) <= result.start - reference < timedelta(days=7)
 
 
-@PROPERTY_SETTINGS
 @given(reference=references, n=counts, in_words=st.booleans())
 def test_n_days_ago_is_exactly_n_days_back(reference: date, n: int, in_words: bool) -> None:
     unit = "day" if n == 1 else "days"
@@ -140,7 +131,6 @@ def test_n_days_ago_is_exactly_n_days_back(reference: date, n: int, in_words: bo
     assert not result.approximate
 
 
-@PROPERTY_SETTINGS
 @given(reference=references, n=counts, in_words=st.booleans())
 def test_in_n_days_is_exactly_n_days_ahead(reference: date, n: int, in_words: bool) -> None:
     unit = "day" if n == 1 else "days"
@@ -148,7 +138,6 @@ def test_in_n_days_is_exactly_n_days_ahead(reference: date, n: int, in_words: bo
     assert result.start == result.end == reference + timedelta(days=n)
 
 
-@PROPERTY_SETTINGS
 @given(
     reference=references,
     anchor_start=references,
@@ -168,7 +157,6 @@ def test_n_days_after_an_anchor_minus_n_days_is_the_anchors_end(
     assert before.start + timedelta(days=n) == anchor.start
 
 
-@PROPERTY_SETTINGS
 @given(
     reference=references,
     month=st.integers(min_value=1, max_value=12),
@@ -185,7 +173,6 @@ def test_n_days_after_an_inline_date_is_that_date_plus_n(
     assert result.start == result.end == inner.start + timedelta(days=n)
 
 
-@PROPERTY_SETTINGS
 @given(
     reference=references,
     month=st.integers(min_value=1, max_value=12),
@@ -199,7 +186,6 @@ def test_a_month_day_is_that_day_and_within_a_year(reference: date, month: int, 
     assert -timedelta(days=184) <= reference - result.start <= timedelta(days=366)
 
 
-@PROPERTY_SETTINGS
 @given(reference=references, month=st.integers(min_value=1, max_value=12))
 def test_a_month_is_that_whole_month(reference: date, month: int) -> None:
     result = resolve(MONTHS[month - 1], reference)
@@ -212,7 +198,6 @@ def test_a_month_is_that_whole_month(reference: date, month: int) -> None:
     assert (last.start.year + 1, last.start.month) >= (reference.year, reference.month)
 
 
-@PROPERTY_SETTINGS
 @given(reference=references)
 def test_calendar_weeks_are_iso_weeks(reference: date) -> None:
     monday = reference - timedelta(days=reference.weekday())
@@ -225,7 +210,6 @@ def test_calendar_weeks_are_iso_weeks(reference: date) -> None:
     )
 
 
-@PROPERTY_SETTINGS
 @given(
     reference=references,
     text=st.sampled_from(GRAMMAR),
@@ -241,7 +225,6 @@ def test_the_same_input_gives_the_same_output(
     assert resolve(text, reference, direction=direction) == first
 
 
-@settings(max_examples=500, deadline=None)
 @given(text=st.text(max_size=10_000), reference=references)
 def test_arbitrary_text_is_resolved_or_refused_with_a_date_error(
     text: str, reference: date
@@ -268,7 +251,6 @@ DATE_WORDS = (
 )
 
 
-@settings(max_examples=1500, deadline=None)
 @example(words=["Monday", "-"], reference=date(2024, 3, 13), anchored=False, future=False)
 @example(words=["in", "the", "days", "that", "followed"], reference=date(2024, 3, 13),
          anchored=True, future=False)
@@ -294,7 +276,6 @@ def test_phrases_of_date_words_are_resolved_or_refused_with_a_date_error(
         assert_well_formed(result)
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     text=st.text(min_size=201, max_size=10_000).filter(lambda t: len(t.strip()) > 200),
     reference=references,

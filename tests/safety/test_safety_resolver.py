@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dateline.dates import resolve
@@ -48,7 +48,6 @@ def resolve_all_ways(text: str) -> None:
         assert resolved.start <= resolved.end
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 @example("10 days after " * 15)
 @example("\ud800")

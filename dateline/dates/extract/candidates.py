@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from dateline.dates.extract.refine import Context, refine_span
+from dateline.dates.extract.refine import Prose, refine_span
 from dateline.dates.resolve import Reading, normalise, read, resolve
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
@@ -40,7 +40,7 @@ BETWEEN = re.compile(r"(?<![\w'-])(between|from) ")
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
+class Mention:
     """One date expression of a text: where it is, and what it means on the reference date."""
 
     start: int  # character offsets into the text given to `extract`
@@ -59,36 +59,36 @@ class Candidate(NamedTuple):
     rule: Rule
 
 
-def extract(text: str, reference: date) -> list[Found]:
+def extract(text: str, reference: date) -> list[Mention]:
     """Every date expression of `text`, in order, none overlapping."""
     normal, positions = normalise(text)
     if not normal:
         return []
-    context = Context(text, reference)
+    prose = Prose(text, reference)
     refined: list[tuple[int, int, int, int]] = []  # (span start, span end, match start, end)
     for candidate in candidates(normal):
         start = positions[candidate.start]
         end = positions[candidate.end - 1] + 1
-        span = refine_span(context, start, end, candidate.rule)
+        span = refine_span(prose, start, end, candidate.rule)
         if span is not None:
             refined.append((*span, start, end))
     kept: list[tuple[int, int]] = []
     for start, end, _, _ in sorted(refined, key=lambda r: (r[0] - r[1], r[2] - r[3], r[0])):
         if not any(start < kept_end and kept_start < end for kept_start, kept_end in kept):
             kept.append((start, end))
-    return [found_at(text, start, end, reference) for start, end in sorted(set(kept))]
+    return [mention_at(text, start, end, reference) for start, end in sorted(set(kept))]
 
 
-def found_at(text: str, start: int, end: int, reference: date) -> Found:
+def mention_at(text: str, start: int, end: int, reference: date) -> Mention:
     phrase = text[start:end]
     reading = read(phrase)
     needs_anchor = isinstance(reading, Reading) and reading.rule.anchored
     if needs_anchor:
-        return Found(start, end, phrase, None, None, True)
+        return Mention(start, end, phrase, None, None, True)
     try:
-        return Found(start, end, phrase, resolve(phrase, reference), None, False)
+        return Mention(start, end, phrase, resolve(phrase, reference), None, False)
     except DateError as problem:
-        return Found(start, end, phrase, None, problem.message, False)
+        return Mention(start, end, phrase, None, problem.message, False)
 
 
 def candidates(normal: str) -> list[Candidate]:

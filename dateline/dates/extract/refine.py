@@ -72,20 +72,22 @@ ABBREVIATED = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(ABBREVIATIONS)}|a\.m|p\.m)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n")
 
 
-class Context(NamedTuple):
+class Prose(NamedTuple):
+    """The text being searched and the date it is read against: what refiners look at."""
+
     text: str
     reference: date
 
 
-def refine_span(context: Context, start: int, end: int, rule: Rule) -> tuple[int, int] | None:
+def refine_span(prose: Prose, start: int, end: int, rule: Rule) -> tuple[int, int] | None:
     """The span to report, trimmed; None when the words are not used as a date here."""
-    if context.text.endswith(".", start, end) and not ABBREVIATED.search(context.text, 0, end):
+    if prose.text.endswith(".", start, end) and not ABBREVIATED.search(prose.text, 0, end):
         end -= 1  # the sentence's full stop, not an abbreviation's
-    if not isinstance(read(context.text[start:end]), Reading):
+    if not isinstance(read(prose.text[start:end]), Reading):
         return None
-    if not used_as_date(context.text, start, end, rule):
+    if not used_as_date(prose.text, start, end, rule):
         return None
-    return trimmed(context, start, end)
+    return trimmed(prose, start, end)
 
 
 def used_as_date(text: str, start: int, end: int, rule: Rule) -> bool:
@@ -150,16 +152,16 @@ def _rule_allows(name: str, text: str, start: int, phrase: str, previous_word: s
     return True
 
 
-def trimmed(context: Context, start: int, end: int) -> tuple[int, int]:
+def trimmed(prose: Prose, start: int, end: int) -> tuple[int, int]:
     """Drop a leading clock time or preposition while the rest reads to the same dates."""
-    meaning = _meaning(context.text[start:end], context.reference)
+    meaning = _meaning(prose.text[start:end], prose.reference)
     while True:
-        normal, positions = normalise(context.text[start:end])
+        normal, positions = normalise(prose.text[start:end])
         cut = LEADING_TIME.match(normal) or TRIMMABLE.match(normal)
         if cut is None or cut.end() >= len(normal) or KEEP_PREPOSITION.match(normal, cut.end()):
             return start, end
         new_start = start + positions[cut.end()]
-        if _meaning(context.text[new_start:end], context.reference) != meaning:
+        if _meaning(prose.text[new_start:end], prose.reference) != meaning:
             return start, end
         start = new_start
 
