@@ -1,3 +1,11 @@
 """dateline: turn news reports into chronological timelines, with every date explained."""
 
-__version__ = "0.1.0"
+import tomllib
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+try:
+    __version__ = version("dateline")
+except PackageNotFoundError:  # a checkout run without installing: what pyproject.toml declares
+    _PROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    __version__ = tomllib.loads(_PROJECT.read_text(encoding="utf-8"))["project"]["version"]

@@ -11,11 +11,11 @@ import jinja2
 import pytest
 from sample_site import build_site
 
+from dateline.engine.pipeline import BUNDLED_TEMPLATES
 from dateline.model import Site
 from dateline.render.bodies import body_html
 from dateline.render.contexts import events_of_article
 from dateline.render.pages import (
-    BUNDLED_TEMPLATES,
     article_page,
     events_by_key,
     home_page,

@@ -40,3 +40,57 @@ def article_text(headline: str, timeline: str, dateline: str, published: date) -
         "---\n\n"
         f"**{city}** — Write the story here. `python build.py suggest` drafts events from it.\n"
     )
+
+
+STARTER_SITE_YAML = """\
+title: My news desk
+timelines:
+  suez-blockage:
+    title: The Suez Canal blockage, 2021
+    description: How a stranded container ship closed the canal for six days.
+"""
+
+STARTER_ARTICLE = """\
+---
+title: Giant container ship freed, Suez Canal traffic resumes
+dateline: "CAIRO, March 29 (Reuters) -"
+published: 2021-03-29
+source: Example Wire
+timeline: suez-blockage
+events:
+  # One entry per event the story reports. `when` is the date exactly as the story words it;
+  # `anchor:` names the event a wording like "six days after" counts from.
+  - id: grounding
+    when: Tuesday of last week
+    what: The container ship Ever Given runs aground and blocks the Suez Canal.
+  - id: refloated
+    when: Monday
+    what: Salvage teams free the Ever Given.
+  - id: traffic-resumes
+    when: six days after
+    anchor: grounding
+    what: Ships begin to move through the canal again.
+---
+
+CAIRO, March 29 (Reuters) - Salvage teams freed the Ever Given on Monday, and ships began to
+move through the Suez Canal again six days after the giant container ship ran aground there on
+Tuesday of last week.
+
+Write or paste your own stories beside this one: `dateline suggest content/FILE.md` drafts the
+events of a story's dated phrases, and `dateline build` makes the site.
+"""
+
+STARTER_GITIGNORE = """\
+# What `dateline build` writes: the site and the build cache beside it.
+/site/
+/.dateline-cache/
+"""
+
+
+def starter_site() -> dict[str, str]:
+    """The files of `dateline init`: a site.yaml, one example article, and a .gitignore."""
+    return {
+        "content/site.yaml": STARTER_SITE_YAML,
+        "content/2021-03-29-suez-canal-ship-freed.md": STARTER_ARTICLE,
+        ".gitignore": STARTER_GITIGNORE,
+    }

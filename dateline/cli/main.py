@@ -1,4 +1,5 @@
-"""`python build.py [COMMAND]`: build (the default), check, resolve, serve, new, suggest."""
+"""`dateline [COMMAND]` (or `python build.py`, `python -m dateline`): build (the default),
+check, resolve, serve, new, suggest, init."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from pathlib import Path
 
 from dateline import __version__
 
-COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest")
+COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest", "init")
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(prog: str = "dateline") -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
-        prog="python build.py",
+        prog=prog,
         description="Turn news articles into chronological timelines, every date explained.",
     )
     main.add_argument("--version", action="version", version=f"dateline {__version__}")
@@ -49,6 +50,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--dateline", required=True, help='e.g. "SANAA, Jan. 12"')
     _content_options(new)
 
+    init = commands.add_parser("init", help="start a site in a new or empty folder")
+    init.add_argument("folder", type=Path, help="the folder to create, e.g. news")
+
     suggest = commands.add_parser("suggest", help="draft events for the dates of an article")
     suggest.add_argument("file", type=Path)
     suggest.add_argument("--write", action="store_true", help="add them to the file in place")
@@ -68,11 +72,16 @@ def _content_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--content", type=Path, default=Path("content"), help="content directory")
 
 
+def _program_name() -> str:
+    """How the user started us, for usage lines: `python build.py` or `dateline`."""
+    return "python build.py" if Path(sys.argv[0]).name == "build.py" else "dateline"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "build")
-    options = parser().parse_args(args)
+    options = parser(_program_name()).parse_args(args)
     if options.command == "resolve":
         from dateline.cli.resolve import resolve_batch, resolve_one
 
@@ -91,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from dateline.cli.new import new
 
         return new(options.headline, options.timeline, options.dateline, options.content)
+    if options.command == "init":
+        from dateline.cli.init import init
+
+        return init(options.folder)
     if options.command == "suggest":
         from dateline.cli.suggest import suggest
 

@@ -29,9 +29,14 @@ from dateline.engine.parallel import Workers
 from dateline.engine.write import Stamp, site_stamps
 from dateline.errors import ContentError
 from dateline.model import Site, SiteConfig
-from dateline.render.pages import BUNDLED_TEMPLATES
 
 MAX_FILE_BYTES = 2_000_000
+PACKAGE = Path(__file__).resolve().parents[1]
+# The bundled templates: packaged as dateline/templates in the wheel, the top-level templates/
+# folder in a checkout.
+BUNDLED_TEMPLATES = (
+    PACKAGE / "templates" if (PACKAGE / "templates").is_dir() else PACKAGE.parent / "templates"
+)
 CLOCK_MARGIN_NS = 2_000_000_000  # file systems with 2-second timestamps exist
 
 

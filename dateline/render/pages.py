@@ -35,7 +35,6 @@ from dateline.render.contexts import (
 )
 from dateline.render.views import Link, event_view, timeline_titles
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC_SUFFIXES = (".css", ".svg", ".txt")
 
 
