@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from dateline.load.phrases import FOLDS_ONTO_ASCII
 from dateline.model import Article, Event
 from dateline.render.bodies import body_html
 
@@ -18,8 +19,6 @@ NO_MARK_INSIDE = frozenset({"a", "code", "pre"})
 TAG = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
 # The start of a tag whose text must stay unmarked; a match counts only where TAG found a tag.
 BLOCKING_TAG = re.compile(r"<(/?)(a|code|pre|mark)(?![a-zA-Z0-9])", re.IGNORECASE | re.ASCII)
-# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not (or not 1:1).
-FOLDS_ONTO_ASCII = ("\u0130", "\u0131", "\u017f")
 TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
