@@ -18,7 +18,6 @@ from dateline.dates import reference_date
 from dateline.errors import ContentError, DateError
 from dateline.load.document import Collector, decode, open_mapping
 from dateline.load.fields import ARTICLE_KEYS, DIRECTIONS, EVENT_KEYS, SLUG, SLUG_RULE, WEB_URL
-from dateline.load.plain import plain_article
 from dateline.load.sentences import sentence_quotes
 from dateline.load.yamldoc import (
     Fields,
@@ -79,9 +78,6 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
             )
         ]
     front, body, body_line = parts
-    plain = plain_article(path, stem, front, body, body_line)
-    if plain is not None:
-        return plain, []
     source = Source(path, lines, 2)
     opened = open_mapping(source, front, "the front matter", ARTICLE_KEYS)
     if isinstance(opened, list):
