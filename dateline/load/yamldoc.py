@@ -329,6 +329,11 @@ def day(node: yaml.Node) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
+        if re.fullmatch(r"(?:0000|\d{5,})-\d\d-\d\d", raw):
+            raise YamlProblem(
+                node, f'"{raw}" is outside the years 1 to 9999 that dates can name',
+                "check the year",
+            ) from None
         raise YamlProblem(node, f'"{raw}" is not a date', "write it as YYYY-MM-DD") from None
 
 
