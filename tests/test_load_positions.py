@@ -40,11 +40,13 @@ def test_a_control_character_in_front_matter_is_named_at_its_line_and_column(
     assert character not in message  # shown, but not sent raw to the terminal
 
 
+@pytest.mark.parametrize("composer", COMPOSERS)
 @pytest.mark.parametrize("character", REFUSED)
 def test_a_control_character_in_site_yaml_is_named_at_its_line_and_column(
-    character: str,
+    character: str, composer: str
 ) -> None:
-    text = SITE_YAML.replace("The war", f"The{character}war")
+    text = SITE_YAML.replace("The war", f"The{character}war").replace(
+        "Test desk", f'"Test desk{COMPOSERS[composer]}"')
     config, errors = load_site_config("content/site.yaml", text.encode())
     assert config is None
     (message,) = [error.format() for error in errors]
@@ -85,9 +87,13 @@ def test_a_yaml_line_break_outside_quotes_is_reported_on_its_own_line(character:
     assert f"U+{ord(character):04X}" in message
 
 
+@pytest.mark.parametrize("composer", COMPOSERS)
 @pytest.mark.parametrize("character", LINE_BREAKS_TO_YAML)
-def test_a_yaml_line_break_in_site_yaml_shifts_no_later_position(character: str) -> None:
-    text = SITE_YAML.replace("Test desk", f'"Test{character}desk"') + "    titel: Typo\n"
+def test_a_yaml_line_break_in_site_yaml_shifts_no_later_position(
+    character: str, composer: str
+) -> None:
+    title = f'"Test{character}desk{COMPOSERS[composer]}"'
+    text = SITE_YAML.replace("Test desk", title) + "    titel: Typo\n"
     config, errors = load_site_config("content/site.yaml", text.encode())
     assert config is None
     (message,) = [error.format() for error in errors]
