@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from dateline.load.article import load_article, split_front_matter
-from dateline.load.frontmatter import read_plain_front
+from dateline.load.article import load_article
 from dateline.load.site_config import load_site_config
 from tests.conftest import article
 
@@ -176,15 +175,8 @@ PLAIN = (
 )
 
 
-def front_of(text: str) -> str:
-    parts = split_front_matter(text)
-    assert parts is not None
-    return parts[0]
-
-
 def test_plain_front_matter_values_and_positions() -> None:
     """Positions counted by hand: line 1 is '---'; columns are 1-based, inside a quote."""
-    assert read_plain_front(front_of(PLAIN), 2) is not None  # read without PyYAML
     loaded, errors = load_article("content/a.md", PLAIN.encode())
     assert errors == [] and loaded is not None
     assert loaded.title == "Port closed: aid stalls"
@@ -219,7 +211,6 @@ def test_plain_front_matter_values_and_positions() -> None:
 )
 def test_yaml_beyond_the_plain_subset_keeps_its_yaml_meaning(extra: str, title: str) -> None:
     text = PLAIN.replace('title: "Port closed: aid stalls"\n', extra)
-    assert read_plain_front(front_of(text), 2) is None  # so PyYAML's nodes read it
     loaded, errors = load_article("content/a.md", text.encode())
     assert errors == [] and loaded is not None
     assert loaded.title.strip() == title

@@ -8,6 +8,7 @@ before anything is written.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import yaml
 from ruamel.yaml import YAML as RoundTrip
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import MarkedYAMLError, StreamMark, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dateline.authoring.coverage import body_dates, covering_event
@@ -223,7 +224,8 @@ def with_suggestions(content: str, suggestions: Sequence[Suggestion], name: str)
     """The file's text with the drafts inserted as lines; checked by parsing it back."""
     if not suggestions:
         return content
-    lines = content.splitlines(keepends=True)
+    lines = content.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if not lines or lines[0].rstrip("\r\n") != "---":
         raise SuggestWriteError(f"{name}: no front matter (the file must start with ---)")
@@ -231,21 +233,23 @@ def with_suggestions(content: str, suggestions: Sequence[Suggestion], name: str)
     if close is None:
         raise SuggestWriteError(f"{name}: the front matter has no closing ---")
     front = "".join(lines[1:close])
-    before = parsed(front, name)
+    at = FrontPlaces(front)
+    before = parsed(front, name, at)
     root = RoundTrip(typ="rt").compose(front)
     pair = next(((k, v) for k, v in root.value if k.value == "events"), None)
     events = pair[1] if pair else None
     empty = isinstance(events, ScalarNode) and events.value in ("", "~", "null")
     if pair is None or empty or (isinstance(events, SequenceNode) and not events.value):
         # no list yet: "events:" (re)written on its own line, the drafts under it
-        key_line = close if pair is None else pair[0].start_mark.line + 1
+        key_line = close if pair is None else at.line(pair[0].start_mark) + 1
         block, insert, replace, dash, key = ["events:\n"], key_line, int(pair is not None), 2, 4
     elif isinstance(events, SequenceNode) and not events.flow_style:
         first, last = events.value[0], events.value[-1]
-        key = first.start_mark.column
-        dash = len(lines[first.start_mark.line + 1][:key].rstrip()) - 1
-        end = max(node.end_mark.line - (node.end_mark.column == 0) for node in walk(last))
-        while end > last.start_mark.line and lines[end + 1].strip()[:1] in ("", "#"):
+        key = at.column(first.start_mark)
+        dash = len(lines[at.line(first.start_mark) + 1][:key].rstrip()) - 1
+        end = max(at.line(node.end_mark) - (at.column(node.end_mark) == 0)
+                  for node in walk(last))
+        while end > at.line(last.start_mark) and lines[end + 1].strip()[:1] in ("", "#"):
             end -= 1
         block, insert, replace = [], end + 2, 0
     else:
@@ -253,7 +257,8 @@ def with_suggestions(content: str, suggestions: Sequence[Suggestion], name: str)
     block += [line for s in suggestions for line in entry_lines(s, dash, key)]
     block = [line.replace("\n", newline) for line in block]
     updated = lines[:insert] + block + lines[insert + replace:]
-    after = parsed("".join(updated[1:close - replace + len(block)]), name)
+    after_front = "".join(updated[1:close - replace + len(block)])
+    after = parsed(after_front, name, FrontPlaces(after_front))
     old_events = before.get("events")
     expected = dict(before, events=(old_events if isinstance(old_events, list) else []) + [
         {k: v for k, v in (("id", s.id), ("when", s.when), ("what", s.what),
@@ -264,11 +269,34 @@ def with_suggestions(content: str, suggestions: Sequence[Suggestion], name: str)
     return "".join(updated)
 
 
-def parsed(front: str, name: str) -> dict[str, object]:
+class FrontPlaces:
+    """Line (0-based, within the front matter) and column of a ruamel mark, from its character
+    index: YAML also breaks lines at NEL, U+2028 and U+2029, the file only at "\\n"."""
+
+    def __init__(self, front: str) -> None:
+        self.starts = [0, *(index + 1 for index, char in enumerate(front) if char == "\n")]
+
+    def line(self, mark: StreamMark) -> int:
+        return bisect.bisect_right(self.starts, int(mark.index)) - 1
+
+    def column(self, mark: StreamMark) -> int:
+        return int(mark.index) - self.starts[self.line(mark)]
+
+
+def parsed(front: str, name: str, at: FrontPlaces) -> dict[str, object]:
+    """The front matter as data; a problem is named at its file line (the front matter starts
+    on line 2) and column, in one line rather than ruamel's multi-line report."""
     try:
         data = RoundTrip(typ="safe", pure=True).load(front)
+    except MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        where = f"{name}:{at.line(mark) + 2}:{at.column(mark) + 1}" if mark else name
+        raise SuggestWriteError(
+            f"{where}: cannot parse the front matter: {problem.problem}"
+        ) from None
     except YAMLError as problem:
-        raise SuggestWriteError(f"{name}: cannot parse the front matter: {problem}") from None
+        summary = str(problem).split("\n", 1)[0]
+        raise SuggestWriteError(f"{name}: cannot parse the front matter: {summary}") from None
     if not isinstance(data, dict):
         raise SuggestWriteError(f"{name}: the front matter is not a mapping")
     return data

@@ -56,6 +56,13 @@ class LoadedArticle:
     front: str
 
 
+def unreadable(path: str, problem: OSError) -> ContentError:
+    """A content file the system would not let us read, with its reason."""
+    reason = problem.strerror or str(problem)
+    return ContentError(path, 0, 0, f"cannot read this file: {reason}",
+                        "check that it exists and that you may read it")
+
+
 CODEC = Codec((*REGISTERED, DateProblem, LoadedArticle))
 
 
@@ -120,8 +127,15 @@ class ArticleStore:
                 found[file.path] = entry
         if missing:
             prepare_loading()
-        fresh = workers.chunked(load_files, [(file.path, file.read()) for file in missing])
-        for file, packed in zip(missing, fresh, strict=True):
+        readable: list[tuple[ContentFile, bytes]] = []
+        for file in missing:
+            try:
+                readable.append((file, file.read()))
+            except OSError as problem:  # not cached: the next build reads it again
+                error = unreadable(file.path, problem)
+                found[file.path] = LoadedArticle(None, (error,), None, (), "")
+        fresh = workers.chunked(load_files, [(file.path, data) for file, data in readable])
+        for (file, _), packed in zip(readable, fresh, strict=True):
             entry = unpack(packed)
             assert entry is not None, "a value packed here unpacks"
             found[file.path] = entry

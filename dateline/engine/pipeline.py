@@ -21,6 +21,7 @@ from dateline.engine.articles import (
     LoadedArticle,
     content_errors,
     prepare_loading,
+    unreadable,
     without_bodies,
 )
 from dateline.engine.cache import BlobTable, files_fingerprint, fingerprint, mark_start
@@ -69,10 +70,14 @@ def read_content(
     config = None
     errors: list[ContentError] = []
     if config_path.is_file():
-        info = config_path.stat()
-        stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
-        data = config_path.read_bytes()
-        config = ContentFile.of(f"{prefix}site.yaml", str(config_path), stamp, data)
+        try:
+            info = config_path.stat()
+            data = config_path.read_bytes()
+        except OSError as problem:
+            errors.append(unreadable(f"{prefix}site.yaml", problem))
+        else:
+            stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
+            config = ContentFile.of(f"{prefix}site.yaml", str(config_path), stamp, data)
     else:
         errors.append(ContentError(f"{prefix}site.yaml", 0, 0, "missing", "create site.yaml"))
     articles = []
@@ -82,7 +87,11 @@ def read_content(
         if name.startswith(("_", ".")):
             continue
         source = os.path.join(content_dir, name)
-        info = os.stat(source)
+        try:
+            info = os.stat(source)
+        except OSError as problem:
+            errors.append(unreadable(prefix + name, problem))
+            continue
         stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
         if info.st_size > MAX_FILE_BYTES:
             limit = f"larger than {MAX_FILE_BYTES // 1_000_000} MB"
@@ -92,8 +101,13 @@ def read_content(
         if seen is not None and seen[0] == stamp and info.st_mtime_ns < before:
             articles.append(ContentFile(prefix + name, seen[1], source, stamp, None))
             continue
-        with open(source, "rb") as handle:
-            articles.append(ContentFile.of(prefix + name, source, stamp, handle.read()))
+        try:
+            with open(source, "rb") as handle:
+                data = handle.read()
+        except OSError as problem:
+            errors.append(unreadable(prefix + name, problem))
+            continue
+        articles.append(ContentFile.of(prefix + name, source, stamp, data))
     return config, articles, errors
 
 

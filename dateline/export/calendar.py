@@ -104,8 +104,7 @@ def build_calendar(export: TimelineExport) -> bytes:
             f"{folded(f'UID:{event.id}{uid_suffix}')}\r\n"
             f"DTSTAMP:{days[item.updated]}T000000Z\r\n"
             f"DTSTART;VALUE=DATE:{days[resolved.start]}\r\n"
-            # DTEND of an all-day event is exclusive: the day after the last day.
-            f"DTEND;VALUE=DATE:{days[resolved.end + ONE_DAY]}\r\n"
+            f"{_until(resolved.start, resolved.end, days)}\r\n"
             f"{folded('SUMMARY:' + escape_text(summary))}\r\n"
             f"{folded('DESCRIPTION:' + description)}\r\n"
             "TRANSP:TRANSPARENT\r\n"
@@ -114,3 +113,11 @@ def build_calendar(export: TimelineExport) -> bytes:
         )
     lines.append("END:VCALENDAR\r\n")
     return "".join(lines).encode("utf-8")
+
+
+def _until(start: date, end: date, days: Memo[date, str]) -> str:
+    """DTEND of an all-day event is exclusive: the day after the last day. The calendar's last
+    day has none, so there the event says how long it lasts instead (RFC 5545 allows either)."""
+    if end == date.max:
+        return f"DURATION:P{(end - start).days + 1}D"
+    return f"DTEND;VALUE=DATE:{days[end + ONE_DAY]}"

@@ -18,7 +18,6 @@ from dateline.dates import reference_date
 from dateline.errors import ContentError, DateError
 from dateline.load.document import Collector, decode, open_mapping
 from dateline.load.fields import ARTICLE_KEYS, DIRECTIONS, EVENT_KEYS, SLUG, SLUG_RULE, WEB_URL
-from dateline.load.plain import plain_article
 from dateline.load.sentences import sentence_quotes
 from dateline.load.yamldoc import (
     Fields,
@@ -31,6 +30,11 @@ from dateline.load.yamldoc import (
     text_list,
 )
 from dateline.model import Article, EventSpec, Position
+
+# The Gregorian calendar repeats every 400 years, weekdays and leap days included.
+CALENDAR_CYCLE_YEARS = 400
+# Publication years whose dateline's nearest reading (within a year) cannot leave 1 to 9999.
+MIN_FULL_YEAR, MAX_FULL_YEAR = 2, 9998
 
 
 def split_front_matter(content: str) -> tuple[str, str, int] | None:
@@ -79,9 +83,6 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
             )
         ]
     front, body, body_line = parts
-    plain = plain_article(path, stem, front, body, body_line)
-    if plain is not None:
-        return plain, []
     source = Source(path, lines, 2)
     opened = open_mapping(source, front, "the front matter", ARTICLE_KEYS)
     if isinstance(opened, list):
@@ -144,8 +145,29 @@ def _reference(
     try:
         return reference_date(dateline_text, published)
     except DateError as problem:
-        collect.errors.append(collect.source.error(node, problem.message, offset=problem.offset))
+        message = _beyond_the_calendar(dateline_text, published) or problem.message
+        collect.errors.append(collect.source.error(node, message, offset=problem.offset))
         return None
+
+
+def _beyond_the_calendar(dateline_text: str, published: date) -> str | None:
+    """Why a dateline near the first or last day of the calendar names no day: its nearest
+    reading falls in the year 0 or 10000. Read against the publication date moved 400 years
+    (the Gregorian calendar repeats exactly) to see which year the reading would take."""
+    if MIN_FULL_YEAR <= published.year <= MAX_FULL_YEAR:
+        return None
+    shift = CALENDAR_CYCLE_YEARS if published.year < MIN_FULL_YEAR else -CALENDAR_CYCLE_YEARS
+    try:
+        moved, _ = reference_date(dateline_text, published.replace(year=published.year + shift))
+    except DateError:
+        return None
+    year = moved.year - shift
+    if 1 <= year <= 9999:
+        return None
+    return (
+        f'the dateline "{dateline_text}" reads as a day in the year {year}, outside the years'
+        " 1 to 9999 that dates can name"
+    )
 
 
 def _event(node: yaml.Node, source: Source) -> EventSpec:

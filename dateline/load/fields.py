@@ -1,5 +1,4 @@
-"""What front matter may hold: its keys, slugs, web addresses and directions, shared by the
-plain reader (load_plain.py) and the YAML node path (load.py), which must agree on every check."""
+"""What front matter and site.yaml may hold: their keys, slugs, web addresses and directions."""
 
 from __future__ import annotations
 
@@ -20,9 +19,7 @@ ARTICLE_KEYS = (
     "events",
 )
 EVENT_KEYS = ("id", "when", "what", "anchor", "direction", "quote")
-EVENT_FIELDS = frozenset(EVENT_KEYS)
 SITE_KEYS = ("title", "language", "timelines")
 TIMELINE_KEYS = ("title", "description", "order", "date_style", "paper")
-PLAIN_FIELDS = frozenset(ARTICLE_KEYS) - {"tags", "events"}
 WEB_URL = re.compile(r"https?://[^\s<>\"'\\^`{|}\x00-\x1f]+", re.IGNORECASE)
 DIRECTIONS: dict[str, Direction] = {"past": "past", "future": "future"}

@@ -7,10 +7,13 @@ of being expanded, overwritten or recursed into; the node tree is built without 
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
+from itertools import accumulate
 from typing import TypeVar, cast
 
 import yaml
@@ -28,6 +31,14 @@ MAX_SCALAR = 20_000
 COLLECTION_MARKS = "[{-:?"
 # Below this many marks PyYAML's own (recursive, C-speed) composer cannot nest deep enough to crash.
 FAST_COMPOSE_MARKS = 1_000
+# What YAML's reader refuses (both PyYAML's and libyaml's): control characters, DEL, C1 controls
+# but NEL, surrogates, U+FFFE and U+FFFF.
+NOT_YAML_TEXT = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+# YAML 1.1 reads these as line breaks where a file's line count (and an editor) does not.
+YAML_ONLY_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+UNSHOWABLE = re.compile(f"{NOT_YAML_TEXT.pattern}|{YAML_ONLY_LINE_BREAKS.pattern}")
 
 T = TypeVar("T")
 
@@ -44,11 +55,21 @@ class YamlProblem(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A YAML text and where it sits in its file, to turn node marks into file positions."""
+    """A YAML text and where it sits in its file, to turn node marks into file positions.
+
+    Positions come from a mark's character index, not its line: YAML counts NEL, U+2028 and
+    U+2029 as line breaks, a file (and the author's editor) only "\\n".
+    """
 
     path: str
     lines: tuple[str, ...]  # the whole file's lines, for the caret display
     first_line: int  # file line (1-based) of the YAML text's first line
+    # where each file line from `first_line` on starts, as a character index into the YAML text
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        lengths = (len(line) + 1 for line in self.lines[self.first_line - 1 :])
+        object.__setattr__(self, "starts", (0, *accumulate(lengths)))
 
     def error(
         self, node: yaml.Node | None, message: str, hint: str | None = None, offset: int = 0
@@ -58,32 +79,70 @@ class Source:
             return ContentError(self.path, 0, 0, message, hint)
         line, column = self.position(node)
         source_line = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        if source_line is not None:  # shown on a terminal: nothing it would obey or hide
+            source_line = UNSHOWABLE.sub("\ufffd", source_line)
         return ContentError(self.path, line, column + offset, message, hint, source_line)
 
     def position(self, node: yaml.Node) -> tuple[int, int]:
         """File line and column of a node's value (inside the quotes, if quoted)."""
-        line = int(node.start_mark.line) + self.first_line
-        column = int(node.start_mark.column) + 1
+        line, column = self.at(int(node.start_mark.index))
         if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"'):
             column += 1
         return line, column
 
+    def at(self, index: int) -> tuple[int, int]:
+        """File line and 1-based column of a character index into the YAML text."""
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line + self.first_line, index - self.starts[line] + 1
+
 
 def compose(text: str, source: Source) -> yaml.Node | None:
     """Parse `text` to its node tree and check its shape; raises ContentError-ready YamlProblem."""
+    refused = NOT_YAML_TEXT.search(text)
+    if refused is not None:
+        raise YamlProblem(
+            _mark_node(_index_mark(refused.start())),
+            f"YAML does not allow the character U+{ord(refused.group()):04X} here",
+            "delete it; most editors do not show it",
+        )
     try:
         node = _compose_flat(text) if _needs_careful_compose(text) else yaml.compose(
             text, Loader=SafeLoader
         )
     except yaml.MarkedYAMLError as problem:
-        raise YamlProblem(
-            _mark_node(problem.problem_mark), f"this is not valid YAML: {problem.problem}"
-        ) from None
+        raise _syntax_problem(text, problem) from None
     except yaml.YAMLError as problem:
         raise YamlProblem(None, f"this is not valid YAML: {problem}") from None
     if node is not None:
-        _check_shape(node, depth=0)
+        _check_shape(node, depth=0, text=text)
     return node
+
+
+def _syntax_problem(text: str, problem: yaml.MarkedYAMLError) -> YamlProblem:
+    """The parser's complaint at its place; or, where a character YAML takes for a line break
+    sits on the line the complaint starts from, at that character, which is the cause."""
+    marks = [mark for mark in (problem.context_mark, problem.problem_mark) if mark is not None]
+    if not marks:
+        return YamlProblem(None, f"this is not valid YAML: {problem.problem}")
+    first = min(int(mark.index) for mark in marks)
+    line_start = text.rfind("\n", 0, first) + 1
+    breaks = list(YAML_ONLY_LINE_BREAKS.finditer(text, line_start, first))
+    if breaks:
+        cause = breaks[-1]
+        return YamlProblem(
+            _mark_node(_index_mark(cause.start())),
+            f"YAML reads the character U+{ord(cause.group()):04X} here as a line break, so this"
+            f" is not valid YAML ({problem.problem})",
+            "put the value in double quotes, or delete the character",
+        )
+    return YamlProblem(
+        _mark_node(problem.problem_mark), f"this is not valid YAML: {problem.problem}"
+    )
+
+
+def _index_mark(index: int) -> yaml.Mark:
+    """A mark for a character index; `Source.position` reads only the index."""
+    return yaml.Mark("<front matter>", index, 0, 0, None, 0)
 
 
 def _needs_careful_compose(text: str) -> bool:
@@ -189,7 +248,7 @@ def _add_to_mapping(
         waiting_key.append(node)
 
 
-def _check_shape(node: yaml.Node, depth: int) -> None:
+def _check_shape(node: yaml.Node, depth: int, text: str) -> None:
     """Refuse deep nesting, duplicate keys and huge values before anything reads them."""
     if depth >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
         raise YamlProblem(node, "the YAML is nested too deeply to be front matter")
@@ -199,21 +258,21 @@ def _check_shape(node: yaml.Node, depth: int) -> None:
         return
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_shape(item, depth + 1)
+            _check_shape(item, depth + 1, text)
         return
     keys: dict[str, yaml.Node] = {}
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
             raise YamlProblem(key, "a key must be plain text")
         if key.value in keys:
-            first = keys[key.value].start_mark.line
+            apart = text.count("\n", keys[key.value].start_mark.index, key.start_mark.index)
             raise YamlProblem(
                 key,
                 f'duplicate key "{key.value}"',
-                f"it is already given {key.start_mark.line - first} line(s) above; keep one",
+                f"it is already given {apart} line(s) above; keep one",
             )
         keys[key.value] = key
-        _check_shape(value, depth + 1)
+        _check_shape(value, depth + 1, text)
 
 
 class Fields:
@@ -270,6 +329,11 @@ def day(node: yaml.Node) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
+        if re.fullmatch(r"(?:0000|\d{5,})-\d\d-\d\d", raw):
+            raise YamlProblem(
+                node, f'"{raw}" is outside the years 1 to 9999 that dates can name',
+                "check the year",
+            ) from None
         raise YamlProblem(node, f'"{raw}" is not a date', "write it as YYYY-MM-DD") from None
 
 
