@@ -112,21 +112,28 @@ def innermost_template_line(
 ) -> tuple[str, int] | None:
     """The template file and line the problem rose from: Jinja rewrites a failure's traceback
     so that each template it went through appears as a frame of that template file."""
-    folders = [posixpath.join(folder, "") for folder in getattr(env.loader, "searchpath", [])]
+    folders = tuple(folder for folder, _ in _folders(env))
     found = None
     for frame, line in traceback.walk_tb(problem.__traceback__):
-        if frame.f_code.co_filename.startswith(tuple(folders)):
+        if frame.f_code.co_filename.startswith(folders):
             found = (frame.f_code.co_filename, line)
     return found
 
 
 def template_source(env: Environment, path: str) -> str | None:
     """The text of a template file found by `innermost_template_line`, to show its line."""
-    for folder in getattr(env.loader, "searchpath", []):
-        prefix = posixpath.join(folder, "")
-        if path.startswith(prefix) and env.loader is not None:
+    for folder, loader in _folders(env):
+        if path.startswith(folder):
             try:
-                return env.loader.get_source(env, path[len(prefix) :])[0]
+                return loader.get_source(env, path[len(folder) :])[0]
             except (TemplateError, TemplateProblem, OSError):
                 return None
     return None
+
+
+def _folders(env: Environment) -> list[tuple[str, FileSystemLoader]]:
+    """Each template folder, ending in a slash as the start of its files' paths."""
+    loader = env.loader
+    if not isinstance(loader, FileSystemLoader):
+        return []
+    return [(posixpath.join(folder, ""), loader) for folder in loader.searchpath]
