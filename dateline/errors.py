@@ -64,7 +64,9 @@ class TemplateProblem(Exception):
 
     def at(self, path: str) -> TemplateProblem:
         """The same problem with its file named as the user names it."""
-        return TemplateProblem(path, *self.args[1:])
+        return TemplateProblem(
+            path, self.line, self.column, self.message, self.hint, self.source_line
+        )
 
     def as_error(self) -> ContentError:
         """The problem as the report shows every problem with a file."""
