@@ -40,8 +40,42 @@ class ContentError:
 
 
 class TemplateProblem(Exception):
-    """A broken template, worded like a content problem (where, and what). Unlike Jinja's own
-    errors it carries only its message, so it crosses from a worker process intact."""
+    """A broken template or static file of the site: the file (as its folder was given), line
+    and column where there are some, what is wrong and what to do, like a `ContentError`.
+
+    Holds plain values only, so it crosses from a worker process intact."""
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        message: str,
+        hint: str | None = None,
+        source_line: str | None = None,
+    ) -> None:
+        super().__init__(path, line, column, message, hint, source_line)
+        self.path = path
+        self.line = line  # 1-based; 0 when the problem is with the file as a whole
+        self.column = column  # 1-based; 0 when there is no column
+        self.message = message
+        self.hint = hint
+        self.source_line = source_line
+
+    def at(self, path: str) -> TemplateProblem:
+        """The same problem with its file named as the user names it."""
+        return TemplateProblem(
+            path, self.line, self.column, self.message, self.hint, self.source_line
+        )
+
+    def as_error(self) -> ContentError:
+        """The problem as the report shows every problem with a file."""
+        return ContentError(
+            self.path, self.line, self.column, self.message, self.hint, self.source_line
+        )
+
+    def __str__(self) -> str:
+        return self.as_error().format()
 
 
 class DateError(ValueError):

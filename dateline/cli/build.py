@@ -18,6 +18,7 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
     from dateline.engine.cache import cache_dir_for
     from dateline.engine.parallel import default_jobs
     from dateline.engine.pipeline import build as build_into
+    from dateline.engine.pipeline import display_path
     from dateline.engine.write import WriteError, build_lock
 
     if pdf:
@@ -36,7 +37,7 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
         with build_lock(cache_dir):
             written, errors = build_into(content, out, pdf, jobs or default_jobs(), cache_dir)
     except TemplateProblem as problem:
-        message = str(problem)
+        message = format_report([problem.at(display_path(Path(problem.path))).as_error()])
     except WriteError as problem:
         message = f"error: {problem}"
     except OSError as problem:  # a worker could not write its files into the staging directory

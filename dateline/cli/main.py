@@ -11,6 +11,7 @@ from pathlib import Path
 from dateline import __version__
 
 COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest", "init")
+INTERRUPTED = 130  # what a shell reports for a program ended by Ctrl-C (128 + SIGINT)
 
 
 def parser(prog: str = "dateline") -> argparse.ArgumentParser:
@@ -82,6 +83,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "build")
     options = parser(_program_name()).parse_args(args)
+    try:
+        return run(options)
+    except KeyboardInterrupt:
+        kept = "; the site is as the last finished build left it" if options.command in (
+            "build", "serve"
+        ) else ""
+        print(f"interrupted{kept}", file=sys.stderr)
+        return INTERRUPTED
+
+
+def run(options: argparse.Namespace) -> int:
+    """The command `options` names, run to its exit code."""
     if options.command == "resolve":
         from dateline.cli.resolve import resolve_batch, resolve_one
 

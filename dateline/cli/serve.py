@@ -25,12 +25,11 @@ def serve(content: Path, out: Path, host: str, port: int, pdf: bool) -> int:
         target=watch_and_rebuild, args=(watched, rebuild, state, stop), daemon=True
     )
     watcher.start()
-    print(f"serving {out} at http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)")
+    address = f"http://{host}:{server.server_address[1]}/"
+    print(f"serving {out} at {address} (Ctrl-C to stop)", flush=True)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        server.serve_forever()  # until Ctrl-C, which the command line reports
     finally:
         stop.set()
         server.server_close()
-    return 0
+    return 0  # not reached: serving ends only by Ctrl-C

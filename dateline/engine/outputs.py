@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, TemplateError
+from jinja2 import Environment
 
 from dateline.engine.articles import CODEC, LoadedArticle
 from dateline.engine.cache import fingerprint
@@ -38,9 +38,9 @@ from dateline.render.pages import (
     site_kit,
     static_files,
     tag_pages,
-    template_problem,
     timeline_page,
 )
+from dateline.render.template_problems import template_problems
 
 ARTICLES_PER_TASK = 200
 
@@ -135,19 +135,16 @@ def prepare_briefs(inputs: OutputInputs) -> None:
     fork, so each inherits them ready."""
     import dateline.render.pdf  # noqa: F401
 
-    try:
-        _environment(inputs.folders, inputs.templates).get_template("brief.html")
-    except TemplateError as problem:
-        raise template_problem(problem) from None
+    env = _environment(inputs.folders, inputs.templates)
+    with template_problems(env):
+        env.get_template("brief.html")
 
 
 def make(inputs: OutputInputs, name: str) -> Made:
     """Make one unit other than an article page and write its files into the staging folder."""
     env = _environment(inputs.folders, inputs.templates)
-    try:
+    with template_problems(env):
         return _written(inputs.staging, inputs.old, {name: _unit_files(inputs, env, name)})
-    except TemplateError as problem:
-        raise template_problem(problem) from None
 
 
 def make_pages(task: PageTask) -> Made:
@@ -163,10 +160,8 @@ def make_pages(task: PageTask) -> Made:
         assert isinstance(entry, LoadedArticle) and isinstance(events, tuple)
         assert isinstance(entry.article, Article) and entry.body is not None
         page = article_page(site, entry.article, entry.body, events, kit)
-        try:
+        with template_problems(env):
             units[f"article:{path}"] = [(page.path, render_page(env, page))]
-        except TemplateError as problem:
-            raise template_problem(problem) from None
     return _written(setting.staging, setting.old, units)
 
 

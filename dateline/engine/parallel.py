@@ -165,6 +165,7 @@ def _start_worker(
 ) -> None:
     if inherit is not None:
         _inherited.append(inherit)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which stops us
     _die_with_parent(parent)
 
 

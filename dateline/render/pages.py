@@ -8,21 +8,12 @@ bytes. Every link is relative and names a file, so the site works from any folde
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import (
-    Environment,
-    FileSystemLoader,
-    StrictUndefined,
-    TemplateError,
-    TemplateSyntaxError,
-    select_autoescape,
-)
+from jinja2 import Environment, StrictUndefined, select_autoescape
 
-from dateline.errors import TemplateProblem
 from dateline.model import Article, DateStyle, Event, Site, Timeline
 from dateline.render.contexts import (
     Chrome,
@@ -33,6 +24,7 @@ from dateline.render.contexts import (
     timeline_context,
     with_chrome,
 )
+from dateline.render.template_problems import SiteLoader
 from dateline.render.views import Link, event_view, timeline_titles
 
 STATIC_SUFFIXES = (".css", ".svg", ".txt")
@@ -44,7 +36,7 @@ def make_environment(template_dirs: Sequence[Path], reload: bool = True) -> Envi
     Jinja does not look at each template file again every time a page asks for it."""
     return Environment(
         auto_reload=reload,
-        loader=FileSystemLoader([str(folder) for folder in template_dirs]),
+        loader=SiteLoader([str(folder) for folder in template_dirs]),
         autoescape=select_autoescape(["html", "htm", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -65,15 +57,6 @@ class Page:
     context: Mapping[str, object]
 
 
-def template_problem(problem: TemplateError) -> TemplateProblem:
-    where = "a template"
-    if isinstance(problem, TemplateSyntaxError):
-        where = f"{problem.filename or problem.name}:{problem.lineno}"
-    else:  # Jinja rewrites tracebacks so that template lines appear as frames
-        for frame, line in traceback.walk_tb(problem.__traceback__):
-            if frame.f_code.co_filename.endswith((".html", ".css", ".xml")):
-                where = f"{frame.f_code.co_filename}:{line}"
-    return TemplateProblem(f"{where}: template error: {problem.message}; nothing was written.")
 
 
 def render_page(env: Environment, page: Page) -> bytes:
