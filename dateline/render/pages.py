@@ -6,8 +6,10 @@ bytes. Every link is relative and names a file, so the site works from any folde
 
 from __future__ import annotations
 
+import os
+import posixpath
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from jinja2 import (
     TemplateSyntaxError,
     select_autoescape,
 )
+from jinja2.loaders import split_template_path
 
 from dateline.errors import TemplateProblem
 from dateline.model import Article, DateStyle, Event, Site, Timeline
@@ -39,13 +42,32 @@ BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC_SUFFIXES = (".css", ".svg", ".txt")
 
 
+class FolderLoader(FileSystemLoader):
+    """Jinja's file loader, refusing a template or static file that a link takes out of the
+    folder it is found in: the build refuses such links first, this keeps any other caller safe."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            found = posixpath.join(folder, *pieces)
+            if os.path.isfile(found):
+                if not Path(found).resolve().is_relative_to(Path(folder).resolve()):
+                    raise TemplateProblem(
+                        f"{template}: is a link leading outside the templates folder; not read"
+                    )
+                break
+        return super().get_source(environment, template)
+
+
 def make_environment(template_dirs: Sequence[Path], reload: bool = True) -> Environment:
     """Templates looked up in order: a site's own folder first, then the bundled one. A build
     whose environment lives only as long as the templates' fingerprint passes reload=False, so
     Jinja does not look at each template file again every time a page asks for it."""
     return Environment(
         auto_reload=reload,
-        loader=FileSystemLoader([str(folder) for folder in template_dirs]),
+        loader=FolderLoader([str(folder) for folder in template_dirs]),
         autoescape=select_autoescape(["html", "htm", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,
