@@ -8,7 +8,7 @@ from datetime import date
 
 from dateline.dates import reference_date
 from dateline.errors import DateError
-from dateline.load.fields import DIRECTIONS, EVENT_FIELDS, PLAIN_FIELDS, SLUG, WEB_URL
+from dateline.load.fields import DIRECTIONS, EVENT_FIELDS, PLAIN_FIELDS, SLUG, is_web_url
 from dateline.load.frontmatter import Scalar, read_plain_front
 from dateline.load.sentences import sentence_quotes
 from dateline.model import Article, EventSpec, Position
@@ -35,7 +35,7 @@ def plain_article(
     source_name, url = _plain_text(fields.get("source")), _plain_text(fields.get("url"))
     if not SLUG.fullmatch(timeline.value.strip()) or (
         ("source" in fields and not source_name)
-        or ("url" in fields and not (url and WEB_URL.fullmatch(url)))
+        or ("url" in fields and not (url and is_web_url(url)))
     ):
         return None
     events = _plain_events(path, plain.events, body)
