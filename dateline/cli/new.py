@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ def new(headline: str, timeline: str, dateline: str, content: Path) -> int:
     from dateline.dates import DateError, reference_date
     from dateline.engine.confine import leads_out, link_out
     from dateline.engine.pipeline import display_path
+    from dateline.load.fields import SLUG, SLUG_RULE
     from dateline.load.site_config import load_site_config
 
     today = date.today()
@@ -33,6 +35,10 @@ def new(headline: str, timeline: str, dateline: str, content: Path) -> int:
                 file=sys.stderr,
             )
             return 1
+    elif not SLUG.fullmatch(timeline):
+        print(f"error: --timeline {json.dumps(timeline, ensure_ascii=False)} cannot name a "
+              f"timeline; {SLUG_RULE}", file=sys.stderr)
+        return 1
     try:
         reference_date(dateline, today)
     except DateError as problem:
