@@ -17,18 +17,20 @@ HINT = "copy the file into the folder, or make the link point inside it"
 
 
 def leads_out(path: Path, folder: Path) -> bool:
-    """Whether `path`, a link, resolves (links followed) outside `folder`; a link that goes
-    round in circles counts as leading out."""
+    """Whether `path`, a link, resolves (links followed) outside `folder`, or nowhere."""
     try:
         target = path.resolve(strict=False)
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError):  # links that go round in a loop
         return True
     return not target.is_relative_to(folder.resolve())
 
 
 def link_out(shown: str, folder_shown: str) -> ContentError:
-    """The problem of a link named as the user sees it."""
-    return ContentError(shown, 0, 0, f"is a link leading outside {folder_shown}/; not read", HINT)
+    """The problem of a link named as the user sees it (never what it points at)."""
+    return ContentError(
+        shown, 0, 0, f"is a link leading outside {folder_shown}/ (or round in a loop); not read",
+        HINT,
+    )
 
 
 def links_out_of(folder: Path, shown: str) -> list[ContentError]:

@@ -156,7 +156,7 @@ def _build(
     own = [folder for folder in folders if folder != BUNDLED_TEMPLATES]
     links = [problem for folder in own for problem in links_out_of(folder, display_path(folder))]
     if links:  # before the templates are fingerprinted, which reads every file
-        return None, links
+        return None, links + read_content(content_dir)[2]
     code = code_fingerprint()
     templates = files_fingerprint(folders)
     salt = fingerprint(code, templates)
