@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline.cli.main import main
 from dateline.render.bodies import body_html
+from tests.conftest import SITE_YAML, article
 
 # What a page may hold after sanitising; anything else would have been shown as text.
 SAFE_ELEMENTS = {
@@ -129,3 +132,19 @@ def test_tag_like_words_never_lose_a_paragraph(body: list[list[str]]) -> None:
             if word.startswith("para"):
                 assert word in seen, (word, page.text)
     assert page.elements <= SAFE_ELEMENTS
+
+
+def test_the_article_page_keeps_every_paragraph(tmp_path: Path) -> None:
+    """The whole way through a build: the page a reader opens, not only the body's HTML."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "site.yaml").write_text(SITE_YAML)
+    body = ("Attackers planted a <script> tag in the form.\n\n<textarea> was the next field.\n\n"
+            "Then a <title> and an open <!-- comment.\n\nThe last paragraph survives.\n")
+    (content / "a.md").write_text(article(
+        "  - id: x\n    when: Monday\n    what: X.\n", body=body))
+    out = tmp_path / "site"
+    assert main(["--content", str(content), "--out", str(out), "--no-pdf"]) == 0
+    page = PageText((out / "articles" / "a.html").read_text("utf-8"))
+    for paragraph in body.strip().split("\n\n"):
+        assert paragraph in page.text
