@@ -44,7 +44,8 @@ def public_text(path: Path) -> str:
     if path.suffix == ".pdf":
         result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                                 check=True)
-        return " ".join(result.stdout.split())
+        metadata = path.read_bytes().decode("latin-1")  # uncompressed objects: info, links
+        return " ".join(result.stdout.split()) + "\n" + metadata
     return path.read_text("utf-8")
 
 
@@ -73,3 +74,14 @@ def test_no_output_file_holds_a_file_system_path(built: tuple[Path, Path]) -> No
         for needle in forbidden:
             assert needle not in text and needle not in unwrapped, (
                 path.relative_to(out).as_posix(), needle)
+
+
+def test_the_timeline_page_links_each_merged_report_to_its_article(
+    built: tuple[Path, Path],
+) -> None:
+    _, out = built
+    page = (out / "war" / "index.html").read_text("utf-8")
+    details = page[page.index("the narrowest of 3 reports"):]
+    details = details[: details.index("</details>")]
+    for stem, title in (("a", "A report"), ("b", "Second report"), ("c", "Third report")):
+        assert f'<a href="../articles/{stem}.html#at-strike">{title}</a>' in details
