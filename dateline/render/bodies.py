@@ -154,7 +154,10 @@ def body_html(body: str, converter: markdown.Markdown | None = None) -> str:
     """Markdown to sanitised HTML, other markup shown as text, headings moved down one level
     (the page owns the h1), and rel="noopener noreferrer" on external links."""
     converter = converter or new_converter()
-    html = text_outside_allowed_tags(converter.reset().convert(body), ALLOWED_TAGS)
+    html = converter.reset().convert(body)
+    # Markdown's own tags are all allowed and closed: only raw HTML it passed through needs a look.
+    if any("<" in str(raw) for raw in converter.htmlStash.rawHtmlBlocks):
+        html = text_outside_allowed_tags(html, ALLOWED_TAGS)
     clean = SANITISER.clean(html)
     if "<h" in clean:
         clean = HEADING_TAG.sub(_demoted_heading, clean)
