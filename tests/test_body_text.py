@@ -73,7 +73,9 @@ def test_allowed_markup_that_closes_itself_keeps_the_text_around_it(tag: str) ->
     assert "Second paragraph here." in page.text
 
 
-@pytest.mark.parametrize("tag", ["<script>", "<div>", "<style>", "<textarea>", "<!--"])
+@pytest.mark.parametrize(
+    "tag", ["<script>", "<div>", "<style>", "<textarea>", "<!--", "<pre>", "<table>", "<h1>",
+            "<blockquote>", "<ul>"])
 def test_a_paragraph_that_starts_with_a_tag_stays_markdown(tag: str) -> None:
     html = body_html(f"{tag} opens this line.\n\nThen *emphasis* follows.\n\n- and a list")
     assert "<em>emphasis</em>" in html and "<li>and a list</li>" in html

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 import markdown
 import nh3
 from markdown.inlinepatterns import DelimiterProcessor, InlineProcessor
+from markdown.preprocessors import HtmlBlockPreprocessor
 from markdown.treeprocessors import InlineProcessor as InlineTreeprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString, Registry
 
@@ -77,6 +78,7 @@ RAW_BLOCK_ELEMENTS = tuple(tag for tag in BLOCK_LEVEL_ELEMENTS if tag in ALLOWED
 DOCUMENT_WRAPPER = "blockquote"
 
 INLINE_PRIORITY = 20  # the stock "inline" treeprocessor's place: after the tree is built
+HTML_BLOCK_PRIORITY = 20  # the stock "html_block" preprocessor's place
 
 # Configuration only, like a compiled expression: built once instead of once per body.
 SANITISER = nh3.Cleaner(
@@ -93,6 +95,21 @@ class BodyMarkdown(markdown.Markdown):
     """Python-Markdown building its document in a wrapper that counts as a block element."""
 
     doc_tag = DOCUMENT_WRAPPER
+
+
+class ClosedRawBlocks(HtmlBlockPreprocessor):
+    """Markdown's reader of raw HTML blocks, where only an element whose end tag the body holds
+    may open one: an unclosed `<pre>` or `<table>` at a line start would keep every later
+    paragraph from being converted. Such a tag stays in its paragraph, where it shows as text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        every = self.md.block_level_elements
+        source = "\n".join(lines).lower()
+        self.md.block_level_elements = [tag for tag in every if tag == "hr" or f"</{tag}" in source]
+        try:
+            return super().run(lines)
+        finally:
+            self.md.block_level_elements = every
 
 
 class TriggeredInlineProcessor(InlineTreeprocessor):
@@ -144,6 +161,7 @@ def new_converter() -> markdown.Markdown:
     """A Markdown converter to reuse across bodies (building one costs more than converting)."""
     converter = BodyMarkdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
     converter.block_level_elements = list(RAW_BLOCK_ELEMENTS)
+    converter.preprocessors.register(ClosedRawBlocks(converter), "html_block", HTML_BLOCK_PRIORITY)
     converter.treeprocessors.register(
         TriggeredInlineProcessor(converter), "inline", INLINE_PRIORITY
     )
