@@ -21,7 +21,6 @@ WELL_FORMED_TAG = re.compile(
     r"""<(/?)([A-Za-z][A-Za-z0-9]*)"""
     r"""((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
 )
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Elements with no content, and those whose end tag a browser supplies at the next block.
 VOID_ELEMENTS = frozenset({"br", "hr", "img"})
 OPTIONAL_END_ELEMENTS = frozenset({
@@ -39,14 +38,14 @@ def text_outside_allowed_tags(html: str, allowed: Iterable[str]) -> str:
     names = frozenset(name.lower() for name in allowed)
     pieces: list[str] = []  # text, then one "<..." candidate, alternately
     tags: dict[int, tuple[str, bool]] = {}  # index in pieces -> (name, is_end)
+    last_comment_end = html.rfind("-->")  # a comment opened after it never closes
     done = 0
     position = 0
     while (start := MARKUP_START.search(html, position)) is not None:
         at = start.start()
-        comment = COMMENT.match(html, at)
-        if comment is not None:
+        if html.startswith("<!--", at) and last_comment_end >= at + 4:
             pieces.append(html[done:at])
-            done = position = comment.end()
+            done = position = html.index("-->", at + 4) + 3
             continue
         tag = WELL_FORMED_TAG.match(html, at)
         if tag is None or tag.group(2).lower() not in names:
