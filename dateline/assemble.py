@@ -165,7 +165,7 @@ def merge_reports(
         )
     if len(dates) == 1 or all(resolved.span == dates[0].span for resolved in dates):
         return dates[0], None
-    places = ", ".join(f"{r.article.path}:{r.spec.at.line}" for r in group)
+    places = _report_titles(group)
     for resolved in dates:
         if resolved.span == Span(start, end):
             return _with_note(resolved, f"the narrowest of {len(dates)} reports ({places})"), None
@@ -181,6 +181,12 @@ def merge_reports(
         ),
         None,
     )
+
+
+def _report_titles(group: Sequence[Report]) -> str:
+    """The reports of a merged event by their articles' titles: the explanation goes into
+    public files, where a path would show where the publisher keeps them (errors name paths)."""
+    return ", ".join(f"\u201c{report.article.title}\u201d" for report in group)
 
 
 def _with_note(resolved: ResolvedDate, note: str) -> ResolvedDate:

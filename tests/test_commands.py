@@ -8,6 +8,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+import yaml
+
+from dateline.authoring.scaffold import article_text
 from tests.conftest import MakeContent, article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +33,7 @@ def test_new_scaffolds_an_article_that_checks_clean(make_content: MakeContent) -
     (created,) = content.glob("*-rebels-seize-the-port.md")
     assert created.name.startswith(date.today().isoformat())
     text = created.read_text()
-    assert 'title: "Rebels seize the port"' in text and "timeline: war" in text
+    assert 'title: "Rebels seize the port"' in text and 'timeline: "war"' in text
     again = run("new", "Rebels seize the port", "--timeline", "war", "--dateline",
                 "ADEN —", cwd=content.parent)
     assert again.returncode == 1 and "already exists" in again.stderr
@@ -38,6 +42,37 @@ def test_new_scaffolds_an_article_that_checks_clean(make_content: MakeContent) -
     far = run("new", "Other", "--timeline", "war", "--dateline", "ADEN, 40 days ago",
               cwd=content.parent)
     assert far.returncode == 1 and "--dateline" in far.stderr
+
+
+ODD_VALUES = ['say "no"', "a: b", "x # not a comment", "two\nlines", "no", "123", "null",
+              "it's", "back\\slash", "tab\there", "\u2028sep\x85nel\x7fdel", "\ufeffbom", ""]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_new_writes_every_value_so_yaml_reads_it_back_exactly(value: str) -> None:
+    text = article_text(f"Headline {value}", value, f"ADEN {value}", date(2024, 1, 24))
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["title"] == f"Headline {value}"
+    assert front["dateline"] == f"ADEN {value}"
+    assert front["timeline"] == value
+
+
+@pytest.mark.parametrize("timeline", ["war\nextra: 1", "war: x", "war # c", '"war"', "War", ""])
+def test_new_without_site_yaml_refuses_a_timeline_that_is_no_slug(
+    tmp_path: Path, timeline: str
+) -> None:
+    result = run("new", "Headline", "--timeline", timeline, "--dateline", "ADEN", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "--timeline" in result.stderr and "lowercase letters" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "content").exists() or not any((tmp_path / "content").iterdir())
+
+
+def test_new_without_site_yaml_writes_a_good_slug(tmp_path: Path) -> None:
+    result = run("new", "Headline", "--timeline", "war-2024", "--dateline", "ADEN", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (created,) = (tmp_path / "content").glob("*.md")
+    assert 'timeline: "war-2024"' in created.read_text()
 
 
 def test_check_coverage_warns_and_strict_fails(make_content: MakeContent) -> None:

@@ -239,3 +239,40 @@ def test_problems_in_plain_front_matter_keep_their_message_and_position(
     change: tuple[str, str], expected: str
 ) -> None:
     assert only_error(PLAIN.replace(*change)).startswith(expected)
+
+
+HIDDEN_IN_URLS = {
+    "\u202e": "U+202E RIGHT-TO-LEFT OVERRIDE",
+    "\u2066": "U+2066 LEFT-TO-RIGHT ISOLATE",
+    "\u200b": "U+200B ZERO WIDTH SPACE",
+    "\u200d": "U+200D ZERO WIDTH JOINER",
+    "\ufeff": "U+FEFF ZERO WIDTH NO-BREAK SPACE",
+    "\u00ad": "U+00AD SOFT HYPHEN",
+    "\x7f": "U+007F",
+    "\x9b": "U+009B",
+    "\ue000": "U+E000",
+}
+YAML_REFUSES_RAW = {"\x7f", "\x9b", "\ufeff"}  # YAML itself refuses these in a file
+
+
+@pytest.mark.parametrize("hidden", HIDDEN_IN_URLS)
+def test_a_url_with_an_invisible_or_reordering_character_is_refused_where_it_stands(
+    hidden: str,
+) -> None:
+    """A link that reads "…exe.jpg" but goes to "…gpj.exe" must not reach a page or a PDF."""
+    url = f"https://example.org/report{hidden}gpj.exe"
+    escaped = only_error(article(EVENT, extra=f'url: "{url.encode("unicode_escape").decode()}"\n'))
+    assert escaped.startswith("content/a.md:6:7: "), escaped
+    assert HIDDEN_IN_URLS[hidden] in escaped and "web address" in escaped
+    if hidden not in YAML_REFUSES_RAW:  # typed as is: a plain scalar, which the plain loader reads
+        raw = only_error(article(EVENT, extra=f"url: {url}\n"))
+        column = len("url: https://example.org/report") + 1
+        assert raw.startswith(f"content/a.md:6:{column}: "), raw
+        assert HIDDEN_IN_URLS[hidden] in raw and "web address" in raw
+
+
+def test_a_url_with_non_ascii_letters_is_still_a_web_address() -> None:
+    loaded, errors = load_article(
+        "content/a.md", article(EVENT, extra="url: https://example.org/café-Ünïcode\n").encode())
+    assert errors == [] and loaded is not None
+    assert loaded.url == "https://example.org/café-Ünïcode"

@@ -8,6 +8,10 @@ import unicodedata
 from datetime import date
 
 MAX_SLUG_WORDS = 8
+# Characters JSON leaves as they are but YAML will not read back as themselves: it refuses
+# DEL, C1 controls, the BOM and non-characters in a file, and reads NEL, U+2028 and U+2029 as
+# line breaks. Written as `\uXXXX` escapes, which a YAML double-quoted string decodes.
+NOT_KEPT_BY_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def slugify(headline: str) -> str:
@@ -21,15 +25,22 @@ def file_name(headline: str, published: date) -> str:
     return f"{published.isoformat()}-{slugify(headline)}.md"
 
 
+def yaml_string(value: str) -> str:
+    """`value` as a YAML double-quoted string that reads back exactly, whatever it holds."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    return NOT_KEPT_BY_YAML.sub(lambda found: f"\\u{ord(found.group()):04x}", quoted)
+
+
 def article_text(headline: str, timeline: str, dateline: str, published: date) -> str:
-    """Front matter with one event to fill in; values quoted as JSON strings, which YAML reads."""
+    """Front matter with one event to fill in; every value the user typed quoted, so that
+    YAML reads back exactly what was typed (not a comment, a key, a boolean or a number)."""
     city = dateline.split(",")[0].split("[")[0].split("—")[0].strip().upper()
     return (
         "---\n"
-        f"title: {json.dumps(headline, ensure_ascii=False)}\n"
-        f"dateline: {json.dumps(dateline, ensure_ascii=False)}\n"
+        f"title: {yaml_string(headline)}\n"
+        f"dateline: {yaml_string(dateline)}\n"
         f"published: {published.isoformat()}\n"
-        f"timeline: {timeline}\n"
+        f"timeline: {yaml_string(timeline)}\n"
         "tags: []\n"
         "events:\n"
         "  # One entry per event the story reports. `when` is the date exactly as the story\n"

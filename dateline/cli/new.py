@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -14,11 +15,15 @@ def new(headline: str, timeline: str, dateline: str, content: Path) -> int:
 
     from dateline.authoring.scaffold import article_text, file_name
     from dateline.dates import DateError, reference_date
+    from dateline.engine.confine import leads_out, link_out
     from dateline.engine.pipeline import display_path
+    from dateline.load.fields import SLUG, SLUG_RULE
     from dateline.load.site_config import load_site_config
 
     today = date.today()
     config_path = content / "site.yaml"
+    if config_path.is_symlink() and leads_out(config_path, content):
+        return report([link_out(display_path(config_path), display_path(content))])
     if config_path.is_file():
         config, errors = load_site_config(display_path(config_path), config_path.read_bytes())
         if errors or config is None:
@@ -30,6 +35,10 @@ def new(headline: str, timeline: str, dateline: str, content: Path) -> int:
                 file=sys.stderr,
             )
             return 1
+    elif not SLUG.fullmatch(timeline):
+        print(f"error: --timeline {json.dumps(timeline, ensure_ascii=False)} cannot name a "
+              f"timeline; {SLUG_RULE}", file=sys.stderr)
+        return 1
     try:
         reference_date(dateline, today)
     except DateError as problem:

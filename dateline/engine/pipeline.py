@@ -25,6 +25,7 @@ from dateline.engine.articles import (
     without_bodies,
 )
 from dateline.engine.cache import BlobTable, files_fingerprint, fingerprint, mark_start
+from dateline.engine.confine import leads_out, link_out, links_out_of
 from dateline.engine.manifest import Manifest
 from dateline.engine.parallel import Workers
 from dateline.engine.write import Stamp, site_stamps
@@ -69,7 +70,9 @@ def read_content(
     config_path = content_dir / "site.yaml"
     config = None
     errors: list[ContentError] = []
-    if config_path.is_file():
+    if config_path.is_symlink() and leads_out(config_path, content_dir):
+        errors.append(link_out(f"{prefix}site.yaml", shown))
+    elif config_path.is_file():
         try:
             info = config_path.stat()
             data = config_path.read_bytes()
@@ -82,11 +85,16 @@ def read_content(
         errors.append(ContentError(f"{prefix}site.yaml", 0, 0, "missing", "create site.yaml"))
     articles = []
     with os.scandir(content_dir) as entries:
-        names = sorted(e.name for e in entries if e.name.endswith(".md") and e.is_file())
-    for name in names:
+        listed = sorted(
+            (e.name, e.is_symlink()) for e in entries if e.name.endswith(".md") and e.is_file()
+        )
+    for name, linked in listed:
         if name.startswith(("_", ".")):
             continue
         source = os.path.join(content_dir, name)
+        if linked and leads_out(Path(source), content_dir):
+            errors.append(link_out(prefix + name, shown))
+            continue
         try:
             info = os.stat(source)
         except OSError as problem:
@@ -164,6 +172,10 @@ def _build(
     content_dir: Path, out: Path, pdf: bool, workers: Workers, cache_dir: Path | None
 ) -> tuple[Written | None, list[ContentError]]:
     folders = template_dirs(content_dir)
+    own = [folder for folder in folders if folder != BUNDLED_TEMPLATES]
+    links = [problem for folder in own for problem in links_out_of(folder, display_path(folder))]
+    if links:  # before the templates are fingerprinted, which reads every file
+        return None, links + read_content(content_dir)[2]
     code = code_fingerprint()
     templates = files_fingerprint(folders)
     salt = fingerprint(code, templates)

@@ -17,7 +17,16 @@ import yaml
 from dateline.dates import reference_date
 from dateline.errors import ContentError, DateError
 from dateline.load.document import Collector, decode, open_mapping
-from dateline.load.fields import ARTICLE_KEYS, DIRECTIONS, EVENT_KEYS, SLUG, SLUG_RULE, WEB_URL
+from dateline.load.fields import (
+    ARTICLE_KEYS,
+    DIRECTIONS,
+    EVENT_KEYS,
+    SLUG,
+    SLUG_RULE,
+    WEB_URL,
+    character_name,
+    hidden_character,
+)
 from dateline.load.sentences import sentence_quotes
 from dateline.load.yamldoc import (
     Fields,
@@ -93,7 +102,7 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     published = collect.read(lambda: fields.required("published", day))
     timeline = collect.read(lambda: fields.required("timeline", _slug("a timeline")))
     source_name = collect.read(lambda: fields.optional("source", text))
-    url = collect.read(lambda: fields.optional("url", _web_url))
+    url = _url(collect, fields)
     tags = collect.read(lambda: fields.optional("tags", _tags)) or ()
     reference = None
     if dateline_text is not None and published is not None:
@@ -210,6 +219,30 @@ def _tags(node: yaml.Node) -> tuple[str, ...]:
         if not SLUG.fullmatch(tag):
             raise YamlProblem(node, f'"{tag[:80]}" cannot be a tag', SLUG_RULE)
     return tuple(sorted(set(tags)))
+
+
+def _url(collect: Collector, fields: Fields) -> str | None:
+    """The `url`, refused where it holds a character a reader cannot see (a right-to-left
+    override makes ".../gpj.exe" read ".../exe.jpg"), at that character when it is typed as is."""
+    url = collect.read(lambda: fields.optional("url", _web_url))
+    if url is None:
+        return None
+    index = hidden_character(url)
+    if index is None:
+        return url
+    node = fields.values["url"]
+    typed_as_is = (  # a plain scalar on one line: no quotes or escapes shift the column
+        isinstance(node, yaml.ScalarNode) and not node.style
+        and node.start_mark.line == node.end_mark.line
+    )
+    collect.errors.append(collect.source.error(
+        node,
+        f"the web address holds an invisible character, {character_name(url[index])}, "
+        f"at character {index + 1}; it can make a link read as another",
+        "type the address again, or copy it from the browser's address bar",
+        offset=index if typed_as_is else 0,
+    ))
+    return None
 
 
 def _web_url(node: yaml.Node) -> str:

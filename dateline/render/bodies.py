@@ -1,8 +1,9 @@
 """Article bodies as Markdown to HTML that is safe to publish, before any date is known.
 
-Raw HTML in a body is sanitised with an allow-list (nh3) rather than escaped, so reporters can
-use a table or an abbreviation, but never a script, a style, a frame or an event handler. No date
-is needed, so a body is converted in a worker and cached by its article's bytes alone.
+Raw HTML of allowed elements is kept and sanitised (nh3), so reporters can use a table or an
+abbreviation; any other markup (a script, a style, a frame, a comment left open) is shown as the
+text it is, so prose that names a tag keeps every word after it. No date is needed, so a body is
+converted in a worker and cached by its article's bytes alone.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from xml.etree.ElementTree import Element
 import markdown
 import nh3
 from markdown.inlinepatterns import DelimiterProcessor, InlineProcessor
+from markdown.preprocessors import HtmlBlockPreprocessor
 from markdown.treeprocessors import InlineProcessor as InlineTreeprocessor
-from markdown.util import AtomicString, Registry
+from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString, Registry
+
+from dateline.render.rawhtml import text_outside_allowed_tags
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
@@ -66,7 +70,15 @@ INLINE_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "entity": ("&",),
 })
 
+# Markdown keeps a block of raw HTML unconverted up to its end tag. Only allowed elements may
+# open such a block, so a line starting "<script>" or "<div>" stays a Markdown paragraph. The
+# wrapper Markdown builds the document in must count as a block for line breaks to go between
+# paragraphs: an allowed block element serves, and Markdown strips it again.
+RAW_BLOCK_ELEMENTS = tuple(tag for tag in BLOCK_LEVEL_ELEMENTS if tag in ALLOWED_TAGS)
+DOCUMENT_WRAPPER = "blockquote"
+
 INLINE_PRIORITY = 20  # the stock "inline" treeprocessor's place: after the tree is built
+HTML_BLOCK_PRIORITY = 20  # the stock "html_block" preprocessor's place
 
 # Configuration only, like a compiled expression: built once instead of once per body.
 SANITISER = nh3.Cleaner(
@@ -77,6 +89,27 @@ SANITISER = nh3.Cleaner(
     link_rel=None,
     strip_comments=True,
 )
+
+
+class BodyMarkdown(markdown.Markdown):
+    """Python-Markdown building its document in a wrapper that counts as a block element."""
+
+    doc_tag = DOCUMENT_WRAPPER
+
+
+class ClosedRawBlocks(HtmlBlockPreprocessor):
+    """Markdown's reader of raw HTML blocks, where only an element whose end tag the body holds
+    may open one: an unclosed `<pre>` or `<table>` at a line start would keep every later
+    paragraph from being converted. Such a tag stays in its paragraph, where it shows as text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        every = self.md.block_level_elements
+        source = "\n".join(lines).lower()
+        self.md.block_level_elements = [tag for tag in every if tag == "hr" or f"</{tag}" in source]
+        try:
+            return super().run(lines)
+        finally:
+            self.md.block_level_elements = every
 
 
 class TriggeredInlineProcessor(InlineTreeprocessor):
@@ -126,7 +159,9 @@ def _triggers(name: str | None, pattern: InlineProcessor) -> tuple[str, ...] | N
 
 def new_converter() -> markdown.Markdown:
     """A Markdown converter to reuse across bodies (building one costs more than converting)."""
-    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    converter = BodyMarkdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    converter.block_level_elements = list(RAW_BLOCK_ELEMENTS)
+    converter.preprocessors.register(ClosedRawBlocks(converter), "html_block", HTML_BLOCK_PRIORITY)
     converter.treeprocessors.register(
         TriggeredInlineProcessor(converter), "inline", INLINE_PRIORITY
     )
@@ -134,10 +169,14 @@ def new_converter() -> markdown.Markdown:
 
 
 def body_html(body: str, converter: markdown.Markdown | None = None) -> str:
-    """Markdown to sanitised HTML, headings moved down one level (the page owns the h1), and
-    rel="noopener noreferrer" on external links."""
+    """Markdown to sanitised HTML, other markup shown as text, headings moved down one level
+    (the page owns the h1), and rel="noopener noreferrer" on external links."""
     converter = converter or new_converter()
-    clean = SANITISER.clean(converter.reset().convert(body))
+    html = converter.reset().convert(body)
+    # Markdown's own tags are all allowed and closed: only raw HTML it passed through needs a look.
+    if any("<" in str(raw) for raw in converter.htmlStash.rawHtmlBlocks):
+        html = text_outside_allowed_tags(html, ALLOWED_TAGS)
+    clean = SANITISER.clean(html)
     if "<h" in clean:
         clean = HEADING_TAG.sub(_demoted_heading, clean)
     if "<a " in clean:

@@ -9,6 +9,7 @@ import posixpath
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from jinja2 import (
     Environment,
@@ -30,10 +31,24 @@ class SiteLoader(FileSystemLoader):
     def get_source(
         self, environment: Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        self.refuse_links_out(template)
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as problem:
             raise not_utf8(self.file_of(template), problem) from None
+
+    def refuse_links_out(self, template: str) -> None:
+        """A template or static file that a link takes out of the folder it is found in is not
+        read: the build refuses such links first; this keeps any other caller safe."""
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            found = posixpath.join(folder, *pieces)
+            if os.path.isfile(found):
+                if not Path(found).resolve().is_relative_to(Path(folder).resolve()):
+                    raise TemplateProblem(
+                        template, 0, 0, "is a link leading outside the templates folder; not read"
+                    )
+                return
 
     def file_of(self, template: str) -> str:
         """The file a template name stands for: the first folder holding it, as Jinja looks."""
