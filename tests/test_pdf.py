@@ -13,8 +13,9 @@ import jinja2
 import pytest
 from test_export import KH_STRIKES, TITLE, sample_site
 
+from dateline.engine.pipeline import BUNDLED_TEMPLATES
 from dateline.model import ResolvedDate, Site, Timeline
-from dateline.render.pages import BUNDLED_TEMPLATES, make_environment
+from dateline.render.pages import make_environment
 from dateline.render.pdf import brief_epoch, brief_html, html_to_pdf
 
 A4_POINTS = "595.276 x 841.89"

@@ -36,8 +36,8 @@ def test_the_set_is_as_large_as_promised(site: Site) -> None:
 def test_every_event_lands_on_its_true_days(site: Site, timeline: str, event_id: str) -> None:
     truth = TRUTH[timeline][event_id]
     start, end = truth if isinstance(truth, list) else (truth, truth)
-    events = {event.id: event for t in site.timelines if t.config.slug == timeline for event in t.events}
-    event = events[event_id]
+    timelines = {t.config.slug: t for t in site.timelines}
+    event = {event.id: event for event in timelines[timeline].events}[event_id]
     assert (event.date.start, event.date.end) == (start, end), event.date.explanation
 
 
