@@ -26,6 +26,7 @@ from dateline.engine.articles import (
 from dateline.engine.cache import BlobTable, files_fingerprint, fingerprint, mark_start
 from dateline.engine.manifest import Manifest
 from dateline.engine.parallel import Workers
+from dateline.engine.pause import pause_at
 from dateline.engine.write import Stamp, site_stamps
 from dateline.errors import ContentError
 from dateline.model import Site, SiteConfig
@@ -144,6 +145,7 @@ def build(
 def _build(
     content_dir: Path, out: Path, pdf: bool, workers: Workers, cache_dir: Path | None
 ) -> tuple[Written | None, list[ContentError]]:
+    pause_at("reading")
     folders = template_dirs(content_dir)
     code = code_fingerprint()
     templates = files_fingerprint(folders)

@@ -19,6 +19,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
+from dateline.engine.pause import pause_at
+
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 MAX_PATH_PART = 200
@@ -114,6 +116,7 @@ def write_file(root: str, old_root: str, name: str, data: bytes) -> tuple[Stamp,
     if changed:
         with _put(target, lambda: open(target, "xb")) as handle:
             handle.write(data)
+        pause_at("writing")
     else:
         _put(target, lambda: os.link(previous, target))
     info = os.stat(target)
@@ -179,7 +182,9 @@ class Staging:
         try:
             check_paths(names)
             self._drop(path for path in self.kept if path not in names)
+            pause_at("swapping")
             _swap(self.root, self.out, self.keep)
+            pause_at("swapped")
         except OSError as problem:
             self.abort()
             raise _write_error(self.out, problem) from None
