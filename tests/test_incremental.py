@@ -206,7 +206,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored(
     expected = build(content, None, 1)
     cache = tmp_path / "cache"
     build(content, cache, 2)
-    tables = sorted(cache.glob("*.pickle"))
+    tables = sorted(cache.rglob("*.pickle"))
     kinds = {table.name.split("-")[0].removesuffix(".pickle") for table in tables}
     assert kinds == {"articles", "events", "outputs"}
     for table in tables:

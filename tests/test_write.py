@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from dateline.engine.guard import build_lock
 from dateline.engine.write import (
     Staging,
     WriteError,
-    build_lock,
     check_paths,
     site_stamps,
     write_file,
@@ -72,10 +72,12 @@ def test_names_differing_only_by_case_are_refused() -> None:
 
 
 def test_a_second_build_at_once_is_stopped_with_a_clear_message(tmp_path: Path) -> None:
-    with build_lock(tmp_path / "cache"):
+    with build_lock(tmp_path / "site"):
         with pytest.raises(WriteError, match="another build"):
-            with build_lock(tmp_path / "cache"):
+            with build_lock(tmp_path / "site"):
                 pass
+        with build_lock(tmp_path / "another-site"):  # one lock per output
+            pass
 
 
 def test_an_output_place_that_cannot_hold_a_directory_gives_a_clear_error(

@@ -108,6 +108,12 @@ def code_fingerprint() -> str:
     return files_fingerprint([Path(__file__).resolve().parent.parent], "*.py")  # not __pycache__
 
 
+def output_cache(cache_dir: Path | None, out: Path) -> Path | None:
+    """The output's own part of the cache (its manifest and kept staging folder): outputs
+    sharing a parent folder, and so a cache, may be built at the same time."""
+    return cache_dir / "outputs" / out.absolute().name if cache_dir else None
+
+
 def build_site(
     content_dir: Path, jobs: int = 1, cache_dir: Path | None = None
 ) -> tuple[Site | None, list[ContentError]]:
@@ -150,7 +156,8 @@ def _build(
     code = code_fingerprint()
     templates = files_fingerprint(folders)
     salt = fingerprint(code, templates)
-    last = Manifest.load(cache_dir, salt)
+    own_cache = output_cache(cache_dir, out)
+    last = Manifest.load(own_cache, salt)
     started = mark_start(cache_dir)
     known, trusted = (last.sources, last.started - CLOCK_MARGIN_NS) if last else ({}, 0)
     config_file, files, errors = read_content(content_dir, known, trusted)
@@ -159,10 +166,10 @@ def _build(
     if not errors and last and last.inputs == inputs and last.untouched(present):
         return Written(len(present or ()), 0), []
     store = ArticleStore(cache_dir, code)
-    keep = cache_dir / "staging" if cache_dir else None
+    keep = own_cache / "staging" if own_cache else None
     from dateline.engine.publish import Target, kept_events, make_site, remake_pages
 
-    events = BlobTable(cache_dir, "events", salt)
+    events = BlobTable(own_cache, "events", salt)
     target = Target(out, tuple(map(str, folders)), templates, workers, keep, events)
     config, problems = _config(config_file)
     errors += problems
@@ -192,7 +199,7 @@ def _build(
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
     sources = {file.path: (file.stamp, file.key) for file in files}
-    Manifest(inputs, config_file.key, pdf, fronts, units, sources, started).save(cache_dir, salt)
+    Manifest(inputs, config_file.key, pdf, fronts, units, sources, started).save(own_cache, salt)
     events.save()
     return Written(sum(len(record[1]) for record in units.values()), changed), []
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
 import stat
 from collections.abc import Callable, Container, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
 
@@ -53,32 +52,6 @@ def check_paths(files: Iterable[str]) -> None:
         other = folded.setdefault(path.casefold(), path)
         if other != path:
             raise WriteError(f"{other!r} and {path!r} differ only by case; rename one of them")
-
-
-@contextmanager
-def build_lock(cache_dir: Path) -> Iterator[None]:
-    """One build at a time per output directory; a second one stops with a clear message."""
-    lock_path = cache_dir / "build.lock"
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a+")  # closed by the with block below
-    except OSError as problem:
-        raise WriteError(
-            f"cannot take the build lock {lock_path}: {problem.strerror or problem}; "
-            "check that the output's folder is writable and the disk has room"
-        ) from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise WriteError(
-                f"another build is writing this site (lock {lock_path}); "
-                "wait for it to finish, then build again"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 Stamp = tuple[int, int, int]  # (inode, size, mtime_ns): the file is still the one we wrote
@@ -166,7 +139,7 @@ class Staging:
             self.kept = kept or {}
         except OSError as problem:
             self.abort()
-            raise _write_error(self.out, problem) from None
+            raise write_error(self.out, problem) from None
 
     def lend(self, name: str, inode: int) -> None:
         """Hard-link an unchanged file of the old site into the new one, unless a reused
@@ -187,7 +160,7 @@ class Staging:
             pause_at("swapped")
         except OSError as problem:
             self.abort()
-            raise _write_error(self.out, problem) from None
+            raise write_error(self.out, problem) from None
         except WriteError:
             self.abort()
             raise
@@ -229,9 +202,12 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _write_error(out: Path, problem: OSError) -> WriteError:
+def write_error(out: Path, problem: OSError) -> WriteError:
+    """The error for a failed write, naming the file or folder that failed where the system
+    says which (it may be in the staging folder), else the output."""
+    where = problem.filename if isinstance(problem.filename, str) else out
     return WriteError(
-        f"cannot write {out}: {problem.strerror or problem}; "
+        f"cannot write {where}: {problem.strerror or problem}; "
         "check that the disk has room and the directory is writable"
     )
 

@@ -7,7 +7,6 @@ which would take minutes for a 300-article timeline and are written the same way
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import signal
@@ -129,20 +128,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(
     assert result.returncode == 0, result.stderr
     assert listing(out, with_times=False) == corpora.new_site
     leftovers = sorted(p.name for p in tmp_path.iterdir())
-    assert leftovers == [".dateline-cache", "site"], leftovers
-
-
-@contextmanager
-def holding_the_lock(out: Path) -> Iterator[None]:
-    """Hold the build lock the way a running build does (beside the output directory)."""
-    folder = out.parent / ".dateline-cache"
-    folder.mkdir(exist_ok=True)
-    with open(folder / "build.lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    assert leftovers == [".dateline-cache", ".site.dateline-lock", "site"], leftovers
 
 
 def test_a_build_meeting_a_running_one_stops_with_the_lock_message(
@@ -151,9 +137,49 @@ def test_a_build_meeting_a_running_one_stops_with_the_lock_message(
     out = tmp_path / "site"
     assert run_build(corpora.old, out, "--no-pdf").returncode == 0
     before = listing(out)
-    with holding_the_lock(out):
+    running = build_paused_at("reading", corpora.new, out, tmp_path / "reached")
+    try:
         result = run_build(corpora.new, out, "--no-pdf")
+    finally:
+        kill(running)
     assert result.returncode == 1
+    assert LOCK_MESSAGE in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert listing(out) == before
+
+
+def small_content(folder: Path, words: str) -> Path:
+    event = f"  - id: x\n    when: Monday\n    what: {words}.\n"
+    return write_files(folder, {"site.yaml": SITE_YAML, "a.md": article(event)})
+
+
+def test_builds_into_two_outputs_of_one_folder_run_at_once(tmp_path: Path) -> None:
+    first = small_content(tmp_path / "first", "First")
+    second = small_content(tmp_path / "second", "Second")
+    running = build_paused_at("staging", first, tmp_path / "site-a", tmp_path / "reached")
+    try:
+        result = run_build(second, tmp_path / "site-b", "--no-pdf")
+    finally:
+        kill(running)
+    assert result.returncode == 0, result.stderr
+    assert "Second." in (tmp_path / "site-b" / "war" / "index.html").read_text(encoding="utf-8")
+    result = run_build(first, tmp_path / "site-a", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert "First." in (tmp_path / "site-a" / "war" / "index.html").read_text(encoding="utf-8")
+    assert "Second." in (tmp_path / "site-b" / "war" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_lock_holds_when_the_cache_folder_is_deleted_during_a_build(tmp_path: Path) -> None:
+    old, new = small_content(tmp_path / "old", "Old"), small_content(tmp_path / "new", "New")
+    out = tmp_path / "site"
+    assert run_build(old, out, "--no-pdf").returncode == 0
+    before = listing(out)
+    running = build_paused_at("staging", new, out, tmp_path / "reached")
+    try:
+        shutil.rmtree(tmp_path / ".dateline-cache")
+        result = run_build(new, out, "--no-pdf")
+    finally:
+        kill(running)
+    assert result.returncode == 1, result.stderr
     assert LOCK_MESSAGE in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert listing(out) == before
 
@@ -222,7 +248,9 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: Path) 
         assert "check that the disk has room" in result.stderr
         assert "Traceback" not in result.stderr
         assert listing(out) == before
-        assert sorted(p.name for p in disk.iterdir()) == [".dateline-cache", "site"]
+        assert sorted(p.name for p in disk.iterdir()) == [
+            ".dateline-cache", ".site.dateline-lock", "site"
+        ]
 
 
 def test_a_read_only_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: Path) -> None:
@@ -235,6 +263,35 @@ def test_a_read_only_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: P
         assert "Read-only file system" in result.stderr, result.stderr
         assert "writable" in result.stderr and "Traceback" not in result.stderr
         assert listing(out) == before
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """The folder made read-only by a bind mount: even root cannot change what it holds."""
+    bound = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+    if bound.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {bound.stderr!r}")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_kept_staging_folder_that_cannot_be_replaced_is_named(tmp_path: Path) -> None:
+    old, new = small_content(tmp_path / "old", "Old"), small_content(tmp_path / "new", "New")
+    out = tmp_path / "site"
+    for content in (old, new):  # the second build keeps the first site as its staging folder
+        assert run_build(content, out, "--no-pdf").returncode == 0
+    kept = [path for path in (tmp_path / ".dateline-cache").rglob("war") if path.is_dir()]
+    assert len(kept) == 1, kept
+    before = listing(out)
+    with read_only(kept[0]):
+        result = run_build(old, out, "--no-pdf")
+    assert result.returncode == 1
+    assert f"cannot write {kept[0]}" in result.stderr, result.stderr
+    assert f"cannot write {out}:" not in result.stderr and "Traceback" not in result.stderr
+    assert listing(out) == before
 
 
 def test_an_output_whose_parent_is_a_file_gives_a_clear_error(tmp_path: Path) -> None:
