@@ -224,7 +224,6 @@ def test_a_hand_edited_or_deleted_output_is_made_again(
     site = tmp_path / "site"
     (site / "index.html").write_bytes(b"<p>edited by hand</p>")
     (site / "war" / "events.json").unlink()
-    (site / "stray.html").write_bytes(b"not ours")
     assert build(content, cache, 2) == expected
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from dateline.engine.guard import build_lock
 from dateline.engine.write import (
+    MARKER,
     Staging,
     WriteError,
     check_paths,
@@ -28,10 +29,11 @@ def write_site(out: Path, files: dict[str, bytes]) -> int:
 
 
 def tree(root: Path) -> dict[str, bytes]:
+    """The site's files, without the marker that lists them (tests/safety/test_output_folder)."""
     return {
         path.relative_to(root).as_posix(): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != MARKER
     }
 
 

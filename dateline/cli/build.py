@@ -20,6 +20,7 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
     from dateline.engine.guard import build_lock
     from dateline.engine.parallel import default_jobs
     from dateline.engine.pipeline import build as build_into
+    from dateline.engine.pipeline import check_output_place
     from dateline.engine.write import WriteError, write_error
 
     if pdf:
@@ -36,6 +37,7 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
     place = Path(os.path.normpath(out.absolute()))  # "site/.." names the folder it means
     cache_dir = cache_dir_for(place)
     try:
+        check_output_place(content, place)
         with build_lock(place):
             written, errors = build_into(content, place, pdf, jobs or default_jobs(), cache_dir)
     except TemplateProblem as problem:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +24,7 @@ from dateline.engine.articles import (
     without_bodies,
 )
 from dateline.engine.cache import BlobTable, files_fingerprint, fingerprint, mark_start
+from dateline.engine.guard import refuse_foreign, refuse_unsafe_place
 from dateline.engine.manifest import Manifest
 from dateline.engine.parallel import Workers
 from dateline.engine.pause import pause_at
@@ -114,6 +115,28 @@ def output_cache(cache_dir: Path | None, out: Path) -> Path | None:
     return cache_dir / "outputs" / out.absolute().name if cache_dir else None
 
 
+def check_output_place(content_dir: Path, out: Path) -> None:
+    """Refuse an output over the content, the templates, the project or the home folder."""
+    own_templates = content_dir.resolve().parent / "templates"
+    refuse_unsafe_place(out, content_dir, [own_templates, BUNDLED_TEMPLATES])
+
+
+def check_output(content_dir: Path, out: Path, cache_dir: Path | None) -> None:
+    """Every check a build makes of its output before it writes there, made up front (by
+    `serve`, before it starts); raises OutputRefused."""
+    check_output_place(content_dir, out)
+    present = site_stamps(out)
+    if present is None:
+        return
+    found = present
+
+    def vouched() -> Collection[str]:
+        salt = fingerprint(code_fingerprint(), files_fingerprint(template_dirs(content_dir)))
+        return _vouched(Manifest.load(output_cache(cache_dir, out), salt), found)
+
+    refuse_foreign(out, found, vouched)
+
+
 def build_site(
     content_dir: Path, jobs: int = 1, cache_dir: Path | None = None
 ) -> tuple[Site | None, list[ContentError]]:
@@ -176,6 +199,7 @@ def _build(
     edited = _bodies_edited(last, files, store, workers, present, config_file, pdf)
     kept = kept_events(target, last, edited) if last and edited is not None else None
     if last and config and edited is not None and kept is not None and present and not errors:
+        _refuse_foreign(out, last, present)
         loaded = edited
         packed = store.packed([file for file in files if file.path in edited])
         units, changed = remake_pages(target, config, packed, kept, last, present)
@@ -193,6 +217,7 @@ def _build(
         site, assemble_errors = _assemble(config, loaded)
         if site is None:
             return None, assemble_errors
+        _refuse_foreign(out, last, present)
         chrome = config_file.key
         units, changed = make_site(target, site, loaded, packed, files, last, present, chrome, pdf)
         events.keep_only(record[0] for unit, record in units.items() if unit.startswith("article:"))
@@ -202,6 +227,17 @@ def _build(
     Manifest(inputs, config_file.key, pdf, fronts, units, sources, started).save(own_cache, salt)
     events.save()
     return Written(sum(len(record[1]) for record in units.values()), changed), []
+
+
+def _refuse_foreign(out: Path, last: Manifest | None, present: Mapping[str, Stamp] | None) -> None:
+    """Before the first write: refuse an output folder holding anything dateline did not write."""
+    if present is not None:
+        refuse_foreign(out, present, lambda: _vouched(last, present))
+
+
+def _vouched(last: Manifest | None, present: Mapping[str, Stamp]) -> Collection[str]:
+    """The output's files when they are exactly those the last build wrote, untouched since."""
+    return present.keys() if last is not None and last.untouched(present) else ()
 
 
 def _config(config_file: ContentFile | None) -> tuple[SiteConfig | None, list[ContentError]]:

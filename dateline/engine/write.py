@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import json
 import os
 import shutil
 import stat
@@ -23,6 +24,8 @@ from dateline.engine.pause import pause_at
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 MAX_PATH_PART = 200
+MARKER = ".dateline-site"  # in every site written: the list of its files (see engine.guard)
+MARKER_NOTE = "dateline wrote this folder; a build replaces it only while it holds these files"
 T = TypeVar("T")
 
 
@@ -49,6 +52,8 @@ def check_paths(files: Iterable[str]) -> None:
     folded: dict[str, str] = {}
     for path in files:
         safe_relative(path)
+        if path == MARKER:
+            raise WriteError(f"{MARKER!r} is the name of dateline's own marker; rename that file")
         other = folded.setdefault(path.casefold(), path)
         if other != path:
             raise WriteError(f"{other!r} and {path!r} differ only by case; rename one of them")
@@ -68,12 +73,15 @@ def site_stamps(out: Path) -> dict[str, Stamp] | None:
 
 
 def _entries(root: Path) -> Iterator[tuple[str, os.stat_result]]:
-    """Everything below `root` but its real folders, by relative path, with its own stat (a
-    link is reported as itself, never followed)."""
+    """Everything below `root` but its real folders and the site's marker, by relative path,
+    with its own stat (a link is reported as itself, never followed)."""
     prefix = len(str(root)) + 1
+    marker = os.path.join(root, MARKER)
     for folder, folders, names in os.walk(root):
         for name in folders + names:
             path = os.path.join(folder, name)
+            if path == marker:
+                continue
             info = os.stat(path, follow_symlinks=False)
             if not stat.S_ISDIR(info.st_mode):
                 yield path[prefix:], info
@@ -155,6 +163,7 @@ class Staging:
         try:
             check_paths(names)
             self._drop(path for path in self.kept if path not in names)
+            self._mark(names)
             pause_at("swapping")
             _swap(self.root, self.out, self.keep)
             pause_at("swapped")
@@ -167,6 +176,13 @@ class Staging:
 
     def abort(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def _mark(self, names: Iterable[str]) -> None:
+        """Write the marker that lets a later build recognise the site as dateline's own."""
+        target = f"{self.root}/{MARKER}"
+        listing = {"about": MARKER_NOTE, "files": sorted(names)}
+        with _put(target, lambda: open(target, "xb")) as handle:
+            handle.write(json.dumps(listing, indent=0).encode("ascii") + b"\n")
 
     def _drop(self, stale: Iterable[str]) -> None:
         """Remove what a reused staging directory holds that the new site does not."""

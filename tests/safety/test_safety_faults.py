@@ -235,7 +235,10 @@ def tmpfs(folder: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", str(folder)], check=True)
 
 
-OLD_SITE: dict[str, str | bytes] = {"index.html": "<p>the old site</p>\n"}
+OLD_SITE: dict[str, str | bytes] = {  # as a build leaves it: its files, and the marker listing them
+    "index.html": "<p>the old site</p>\n",
+    ".dateline-site": '{"files": ["index.html"]}\n',
+}
 
 
 def test_a_full_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: Path) -> None:
