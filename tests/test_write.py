@@ -102,3 +102,38 @@ def test_stamps_show_a_file_changed_by_hand(tmp_path: Path) -> None:
     assert after is not None and after["index.html"] != before["index.html"]
     assert after["a/b.txt"] == before["a/b.txt"]
     assert site_stamps(tmp_path / "nothing-here") is None
+
+
+def test_a_folder_of_the_users_named_like_a_retired_site_is_left_alone(tmp_path: Path) -> None:
+    """`.site.old` is where a swap without an atomic exchange parks the old site; a folder of
+    that name which dateline did not write is never removed or moved."""
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"old"})
+    backup = tmp_path / ".site.old"
+    (backup / "notes").mkdir(parents=True)
+    (backup / "notes" / "mine.txt").write_bytes(b"keep me")
+    write_site(out, {"index.html": b"new"})
+    assert tree(out) == {"index.html": b"new"}
+    assert tree(backup) == {"notes/mine.txt": b"keep me"}
+
+
+def test_a_staging_folder_name_taken_by_the_user_is_refused_not_removed(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"old"})
+    theirs = tmp_path / ".site.new"
+    theirs.mkdir()
+    (theirs / "draft.html").write_bytes(b"mine")
+    with pytest.raises(WriteError, match=r"\.site\.new"):
+        write_site(out, {"index.html": b"new"})
+    assert tree(theirs) == {"draft.html": b"mine"}
+    assert tree(out) == {"index.html": b"old"}
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_cleared(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"old"})
+    left = Staging(out)  # a build killed while staging: neither committed nor aborted
+    write_file(str(left.root), str(out), "index.html", b"half")
+    assert write_site(out, {"index.html": b"new"}) == 1
+    assert tree(out) == {"index.html": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

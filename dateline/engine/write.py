@@ -142,12 +142,23 @@ class Staging:
             kept = _reusable(self.root, live) if self.keep else None
             if kept is None:
                 if self.root.exists() or self.root.is_symlink():
-                    _remove(self.root)  # left by a build that was killed, or not ours
+                    self._clear_leftover()
                 self.root.mkdir(parents=True)
+                self._mark(())
             self.kept = kept or {}
         except OSError as problem:
             self.abort()
             raise write_error(self.out, problem) from None
+
+    def _clear_leftover(self) -> None:
+        """Remove a staging folder a killed build left; one beside the output that dateline
+        did not make (no marker) is the user's, and refused. The cache's is dateline's own."""
+        if not self.keep and not _marked(self.root):
+            raise WriteError(
+                f"{self.root} is in the way: dateline stages the new site there, and did not "
+                "make that folder; move it elsewhere"
+            )
+        _remove(self.root)
 
     def lend(self, name: str, inode: int) -> None:
         """Hard-link an unchanged file of the old site into the new one, unless a reused
@@ -269,10 +280,17 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code))
 
 
+def _marked(folder: Path) -> bool:
+    """The folder is one dateline made: it holds the marker (a real file, not a link)."""
+    marker = folder / MARKER
+    return not folder.is_symlink() and marker.is_file() and not marker.is_symlink()
+
+
 def _recover(out: Path) -> None:
-    """Put back an old site retired by a fallback swap that was interrupted."""
+    """Put back an old site retired by a fallback swap that was interrupted; a folder of that
+    name that dateline did not write is left alone."""
     retired = out.with_name(f".{out.name}.old")
-    if retired.exists():
+    if _marked(retired):
         if out.exists():
             shutil.rmtree(retired)
         else:
