@@ -137,3 +137,8 @@ def test_a_staging_folder_left_by_a_killed_build_is_cleared(tmp_path: Path) -> N
     assert write_site(out, {"index.html": b"new"}) == 1
     assert tree(out) == {"index.html": b"new"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_site_file_named_like_the_marker_is_refused() -> None:
+    with pytest.raises(WriteError, match="marker"):
+        check_paths({"index.html", ".dateline-site"})

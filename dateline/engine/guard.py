@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
+from dateline.engine.cache import CACHE_DIR_NAME
 from dateline.engine.write import MARKER, WriteError
 
 MAX_MARKER_BYTES = 64_000_000
@@ -29,11 +30,14 @@ class OutputRefused(WriteError):
 
 
 def refuse_unsafe_place(out: Path, content: Path, templates: Sequence[Path]) -> None:
-    """Refuse an output that is the root or home folder, the content or a templates folder
-    (or inside or holding one), or a project folder; reads nothing but a few names."""
+    """Refuse an output that is the root or home folder, a cache folder, the content or a
+    templates folder (or inside or holding one), or a project folder; reads nothing but a few
+    names."""
     real = out.resolve()
     if real == Path(real.anchor):
         _refuse(out, "it is the root folder")
+    if real.name == CACHE_DIR_NAME:
+        _refuse(out, "it is the name of dateline's cache folder, kept beside the output")
     home = _home()
     if home is not None and home.is_relative_to(real):
         _refuse(out, "it is your home folder" if real == home else f"it holds your home {home}")

@@ -58,6 +58,7 @@ def assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> Non
         ("content/site", "is inside the content folder"),
         ("templates", "is the templates folder"),
         ("templates/static", "is inside the templates folder"),
+        (".dateline-cache", "dateline's cache folder"),
     ],
 )
 def test_an_output_over_the_project_content_or_templates_is_refused(
