@@ -181,6 +181,7 @@ def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(
     assert listing(out) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == [
         ".dateline-cache",
+        ".site.dateline-lock",
         "content",
         "site",
     ]

@@ -14,8 +14,8 @@ from jinja2 import Environment
 from dateline import assemble
 from dateline.engine import outputs
 from dateline.engine.cache import mark_start
+from dateline.engine.pipeline import BUNDLED_TEMPLATES, read_content
 from dateline.engine.pipeline import build as build_into
-from dateline.engine.pipeline import read_content
 from dateline.load import article as load
 from dateline.render import pages as render
 from tests.conftest import MakeContent, article
@@ -175,7 +175,7 @@ def test_a_template_edit_renders_the_pages_again(
     content = make_content(corpus())
     own = content.parent / "templates"
     own.mkdir()
-    bundled = render.BUNDLED_TEMPLATES / "base.html"
+    bundled = BUNDLED_TEMPLATES / "base.html"
     layout = bundled.read_text(encoding="utf-8")
     (own / "base.html").write_text(layout.replace("built with dateline", "first edition"))
     cache = tmp_path / "cache"
@@ -206,7 +206,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored(
     expected = build(content, None, 1)
     cache = tmp_path / "cache"
     build(content, cache, 2)
-    tables = sorted(cache.glob("*.pickle"))
+    tables = sorted(cache.rglob("*.pickle"))
     kinds = {table.name.split("-")[0].removesuffix(".pickle") for table in tables}
     assert kinds == {"articles", "events", "outputs"}
     for table in tables:
@@ -224,7 +224,6 @@ def test_a_hand_edited_or_deleted_output_is_made_again(
     site = tmp_path / "site"
     (site / "index.html").write_bytes(b"<p>edited by hand</p>")
     (site / "war" / "events.json").unlink()
-    (site / "stray.html").write_bytes(b"not ours")
     assert build(content, cache, 2) == expected
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,10 +17,11 @@ def build(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> int:
 def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> str | None:
     """One build, reported on the terminal; returns what went wrong, or None."""
     from dateline.engine.cache import cache_dir_for
+    from dateline.engine.guard import build_lock
     from dateline.engine.parallel import default_jobs
     from dateline.engine.pipeline import build as build_into
-    from dateline.engine.pipeline import display_path
-    from dateline.engine.write import WriteError, build_lock
+    from dateline.engine.pipeline import check_output_place, display_path
+    from dateline.engine.write import WriteError, write_error
 
     if pdf:
         from dateline.render.pdf import pdf_unavailable
@@ -32,19 +34,18 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
                 file=sys.stderr,
             )
             pdf = False
-    cache_dir = cache_dir_for(out)
+    place = Path(os.path.normpath(out.absolute()))  # "site/.." names the folder it means
+    cache_dir = cache_dir_for(place)
     try:
-        with build_lock(cache_dir):
-            written, errors = build_into(content, out, pdf, jobs or default_jobs(), cache_dir)
+        check_output_place(content, place)
+        with build_lock(place):
+            written, errors = build_into(content, place, pdf, jobs or default_jobs(), cache_dir)
     except TemplateProblem as problem:
         message = format_report([problem.at(display_path(Path(problem.path))).as_error()])
     except WriteError as problem:
         message = f"error: {problem}"
     except OSError as problem:  # a worker could not write its files into the staging directory
-        message = (
-            f"error: cannot write {out}: {problem.strerror or problem}; "
-            "check that the disk has room and the directory is writable"
-        )
+        message = f"error: {write_error(place, problem)}"
     else:
         if written is not None and not errors:
             print(f"built {written.files} files into {out} ({written.changed} changed)")

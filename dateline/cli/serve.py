@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from pathlib import Path
 
@@ -10,7 +12,16 @@ from dateline.engine.serve import BuildState, make_server, watch_and_rebuild
 
 def serve(content: Path, out: Path, host: str, port: int, pdf: bool) -> int:
     from dateline.cli.build import build_and_write
-    from dateline.engine.pipeline import template_dirs
+    from dateline.engine.cache import cache_dir_for
+    from dateline.engine.pipeline import check_output, template_dirs
+    from dateline.engine.write import WriteError
+
+    place = Path(os.path.normpath(out.absolute()))
+    try:
+        check_output(content, place, cache_dir_for(place))
+    except WriteError as problem:  # an output it must not replace: refused before anything
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
 
     def rebuild() -> str | None:
         return build_and_write(content, out, pdf)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,8 +26,10 @@ from dateline.engine.articles import (
 )
 from dateline.engine.cache import BlobTable, files_fingerprint, fingerprint, mark_start
 from dateline.engine.confine import leads_out, link_out, links_out_of
+from dateline.engine.guard import refuse_foreign, refuse_unsafe_place
 from dateline.engine.manifest import Manifest
 from dateline.engine.parallel import Workers
+from dateline.engine.pause import pause_at
 from dateline.engine.write import Stamp, site_stamps
 from dateline.errors import ContentError
 from dateline.model import Site, SiteConfig
@@ -134,6 +136,34 @@ def code_fingerprint() -> str:
     return files_fingerprint([Path(__file__).resolve().parent.parent], "*.py")  # not __pycache__
 
 
+def output_cache(cache_dir: Path | None, out: Path) -> Path | None:
+    """The output's own part of the cache (its manifest and kept staging folder): outputs
+    sharing a parent folder, and so a cache, may be built at the same time."""
+    return cache_dir / "outputs" / out.absolute().name if cache_dir else None
+
+
+def check_output_place(content_dir: Path, out: Path) -> None:
+    """Refuse an output over the content, the templates, the project or the home folder."""
+    own_templates = content_dir.resolve().parent / "templates"
+    refuse_unsafe_place(out, content_dir, [own_templates, BUNDLED_TEMPLATES])
+
+
+def check_output(content_dir: Path, out: Path, cache_dir: Path | None) -> None:
+    """Every check a build makes of its output before it writes there, made up front (by
+    `serve`, before it starts); raises OutputRefused."""
+    check_output_place(content_dir, out)
+    present = site_stamps(out)
+    if present is None:
+        return
+    found = present
+
+    def vouched() -> Collection[str]:
+        salt = fingerprint(code_fingerprint(), files_fingerprint(template_dirs(content_dir)))
+        return _vouched(Manifest.load(output_cache(cache_dir, out), salt), found)
+
+    refuse_foreign(out, found, vouched)
+
+
 def build_site(
     content_dir: Path, jobs: int = 1, cache_dir: Path | None = None
 ) -> tuple[Site | None, list[ContentError]]:
@@ -171,6 +201,7 @@ def build(
 def _build(
     content_dir: Path, out: Path, pdf: bool, workers: Workers, cache_dir: Path | None
 ) -> tuple[Written | None, list[ContentError]]:
+    pause_at("reading")
     folders = template_dirs(content_dir)
     own = [folder for folder in folders if folder != BUNDLED_TEMPLATES]
     links = [problem for folder in own for problem in links_out_of(folder, display_path(folder))]
@@ -179,7 +210,8 @@ def _build(
     code = code_fingerprint()
     templates = files_fingerprint(folders)
     salt = fingerprint(code, templates)
-    last = Manifest.load(cache_dir, salt)
+    own_cache = output_cache(cache_dir, out)
+    last = Manifest.load(own_cache, salt)
     started = mark_start(cache_dir)
     known, trusted = (last.sources, last.started - CLOCK_MARGIN_NS) if last else ({}, 0)
     config_file, files, errors = read_content(content_dir, known, trusted)
@@ -188,16 +220,17 @@ def _build(
     if not errors and last and last.inputs == inputs and last.untouched(present):
         return Written(len(present or ()), 0), []
     store = ArticleStore(cache_dir, code)
-    keep = cache_dir / "staging" if cache_dir else None
+    keep = own_cache / "staging" if own_cache else None
     from dateline.engine.publish import Target, kept_events, make_site, remake_pages
 
-    events = BlobTable(cache_dir, "events", salt)
+    events = BlobTable(own_cache, "events", salt)
     target = Target(out, tuple(map(str, folders)), templates, workers, keep, events)
     config, problems = _config(config_file)
     errors += problems
     edited = _bodies_edited(last, files, store, workers, present, config_file, pdf)
     kept = kept_events(target, last, edited) if last and edited is not None else None
     if last and config and edited is not None and kept is not None and present and not errors:
+        _refuse_foreign(out, last, present)
         loaded = edited
         packed = store.packed([file for file in files if file.path in edited])
         units, changed = remake_pages(target, config, packed, kept, last, present)
@@ -215,6 +248,7 @@ def _build(
         site, assemble_errors = _assemble(config, loaded)
         if site is None:
             return None, assemble_errors
+        _refuse_foreign(out, last, present)
         units, changed = make_site(
             target, site, loaded, packed, files, last, present, config_file.key, pdf
         )
@@ -222,9 +256,20 @@ def _build(
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
     sources = {file.path: (file.stamp, file.key) for file in files}
-    Manifest(inputs, config_file.key, pdf, fronts, units, sources, started).save(cache_dir, salt)
+    Manifest(inputs, config_file.key, pdf, fronts, units, sources, started).save(own_cache, salt)
     events.save()
     return Written(sum(len(record[1]) for record in units.values()), changed), []
+
+
+def _refuse_foreign(out: Path, last: Manifest | None, present: Mapping[str, Stamp] | None) -> None:
+    """Before the first write: refuse an output folder holding anything dateline did not write."""
+    if present is not None:
+        refuse_foreign(out, present, lambda: _vouched(last, present))
+
+
+def _vouched(last: Manifest | None, present: Mapping[str, Stamp]) -> Collection[str]:
+    """The output's files when they are exactly those the last build wrote, untouched since."""
+    return present.keys() if last is not None and last.untouched(present) else ()
 
 
 def _config(config_file: ContentFile | None) -> tuple[SiteConfig | None, list[ContentError]]:

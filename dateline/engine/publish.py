@@ -25,6 +25,7 @@ from dateline.engine.outputs import (
     prepare_briefs,
 )
 from dateline.engine.parallel import WithShared, Workers
+from dateline.engine.pause import pause_at
 from dateline.engine.write import Staging, Stamp
 from dateline.model import Event, Site, SiteConfig
 from dateline.render.pages import site_kit
@@ -136,6 +137,7 @@ def _stage(
     workers start on the article pages. The PDF briefs, heavy enough to pay for forking
     workers that inherit the site, come last."""
     staging = Staging(target.out, target.keep, live)
+    pause_at("staging")
     try:
         units = dict(lent)
         for record in lent.values():

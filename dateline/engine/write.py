@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
+import json
 import os
 import shutil
 import stat
 from collections.abc import Callable, Container, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
+
+from dateline.engine.pause import pause_at
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 MAX_PATH_PART = 200
+MARKER = ".dateline-site"  # in every site written: the list of its files (see engine.guard)
+MARKER_NOTE = "dateline wrote this folder; a build replaces it only while it holds these files"
 T = TypeVar("T")
 
 
@@ -48,35 +52,11 @@ def check_paths(files: Iterable[str]) -> None:
     folded: dict[str, str] = {}
     for path in files:
         safe_relative(path)
+        if path == MARKER:
+            raise WriteError(f"{MARKER!r} is the name of dateline's own marker; rename that file")
         other = folded.setdefault(path.casefold(), path)
         if other != path:
             raise WriteError(f"{other!r} and {path!r} differ only by case; rename one of them")
-
-
-@contextmanager
-def build_lock(cache_dir: Path) -> Iterator[None]:
-    """One build at a time per output directory; a second one stops with a clear message."""
-    lock_path = cache_dir / "build.lock"
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a+")  # closed by the with block below
-    except OSError as problem:
-        raise WriteError(
-            f"cannot take the build lock {lock_path}: {problem.strerror or problem}; "
-            "check that the output's folder is writable and the disk has room"
-        ) from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise WriteError(
-                f"another build is writing this site (lock {lock_path}); "
-                "wait for it to finish, then build again"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 Stamp = tuple[int, int, int]  # (inode, size, mtime_ns): the file is still the one we wrote
@@ -93,12 +73,15 @@ def site_stamps(out: Path) -> dict[str, Stamp] | None:
 
 
 def _entries(root: Path) -> Iterator[tuple[str, os.stat_result]]:
-    """Everything below `root` but its real folders, by relative path, with its own stat (a
-    link is reported as itself, never followed)."""
+    """Everything below `root` but its real folders and the site's marker, by relative path,
+    with its own stat (a link is reported as itself, never followed)."""
     prefix = len(str(root)) + 1
+    marker = os.path.join(root, MARKER)
     for folder, folders, names in os.walk(root):
         for name in folders + names:
             path = os.path.join(folder, name)
+            if path == marker:
+                continue
             info = os.stat(path, follow_symlinks=False)
             if not stat.S_ISDIR(info.st_mode):
                 yield path[prefix:], info
@@ -114,6 +97,7 @@ def write_file(root: str, old_root: str, name: str, data: bytes) -> tuple[Stamp,
     if changed:
         with _put(target, lambda: open(target, "xb")) as handle:
             handle.write(data)
+        pause_at("writing")
     else:
         _put(target, lambda: os.link(previous, target))
     info = os.stat(target)
@@ -158,12 +142,23 @@ class Staging:
             kept = _reusable(self.root, live) if self.keep else None
             if kept is None:
                 if self.root.exists() or self.root.is_symlink():
-                    _remove(self.root)  # left by a build that was killed, or not ours
+                    self._clear_leftover()
                 self.root.mkdir(parents=True)
+                self._mark(())
             self.kept = kept or {}
         except OSError as problem:
             self.abort()
-            raise _write_error(self.out, problem) from None
+            raise write_error(self.out, problem) from None
+
+    def _clear_leftover(self) -> None:
+        """Remove a staging folder a killed build left; one beside the output that dateline
+        did not make (no marker) is the user's, and refused. The cache's is dateline's own."""
+        if not self.keep and not _marked(self.root):
+            raise WriteError(
+                f"{self.root} is in the way: dateline stages the new site there, and did not "
+                "make that folder; move it elsewhere"
+            )
+        _remove(self.root)
 
     def lend(self, name: str, inode: int) -> None:
         """Hard-link an unchanged file of the old site into the new one, unless a reused
@@ -179,16 +174,26 @@ class Staging:
         try:
             check_paths(names)
             self._drop(path for path in self.kept if path not in names)
+            self._mark(names)
+            pause_at("swapping")
             _swap(self.root, self.out, self.keep)
+            pause_at("swapped")
         except OSError as problem:
             self.abort()
-            raise _write_error(self.out, problem) from None
+            raise write_error(self.out, problem) from None
         except WriteError:
             self.abort()
             raise
 
     def abort(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def _mark(self, names: Iterable[str]) -> None:
+        """Write the marker that lets a later build recognise the site as dateline's own."""
+        target = f"{self.root}/{MARKER}"
+        listing = {"about": MARKER_NOTE, "files": sorted(names)}
+        with _put(target, lambda: open(target, "xb")) as handle:
+            handle.write(json.dumps(listing, indent=0).encode("ascii") + b"\n")
 
     def _drop(self, stale: Iterable[str]) -> None:
         """Remove what a reused staging directory holds that the new site does not."""
@@ -224,9 +229,12 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _write_error(out: Path, problem: OSError) -> WriteError:
+def write_error(out: Path, problem: OSError) -> WriteError:
+    """The error for a failed write, naming the file or folder that failed where the system
+    says which (it may be in the staging folder), else the output."""
+    where = problem.filename if isinstance(problem.filename, str) else out
     return WriteError(
-        f"cannot write {out}: {problem.strerror or problem}; "
+        f"cannot write {where}: {problem.strerror or problem}; "
         "check that the disk has room and the directory is writable"
     )
 
@@ -272,10 +280,17 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code))
 
 
+def _marked(folder: Path) -> bool:
+    """The folder is one dateline made: it holds the marker (a real file, not a link)."""
+    marker = folder / MARKER
+    return not folder.is_symlink() and marker.is_file() and not marker.is_symlink()
+
+
 def _recover(out: Path) -> None:
-    """Put back an old site retired by a fallback swap that was interrupted."""
+    """Put back an old site retired by a fallback swap that was interrupted; a folder of that
+    name that dateline did not write is left alone."""
     retired = out.with_name(f".{out.name}.old")
-    if retired.exists():
+    if _marked(retired):
         if out.exists():
             shutil.rmtree(retired)
         else:

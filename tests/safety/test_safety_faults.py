@@ -7,7 +7,7 @@ which would take minutes for a 300-article timeline and are written the same way
 
 from __future__ import annotations
 
-import fcntl
+import os
 import shutil
 import signal
 import subprocess
@@ -21,13 +21,12 @@ from pathlib import Path
 
 import pytest
 
+from dateline.engine.pause import PHASES, VARIABLE
 from tests.conftest import SITE_YAML, article
 from tests.safety.support import REPO, limit_memory, listing, run_build, write_files
 
 ARTICLES = 300
-FIXED_KILL_TIMES = (0.05, 0.2, 0.5, 1.0)  # seconds after start: during start-up and loading
-WRITE_KILL_TIMES = (0.0, 0.005, 0.02, 0.05, 0.1)  # seconds after writing begins
-SWAP_KILL_TIMES = (0.0, 0.001, 0.005, 0.02)  # seconds after the output directory is replaced
+BUILD_TIMEOUT = 300  # seconds: a guard against a hang, never what decides a verdict
 LOCK_MESSAGE = "another build is writing this site"
 
 
@@ -82,80 +81,54 @@ def start_build(content: Path, out: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def output_identity(out: Path) -> int | None:
-    try:
-        return out.stat().st_ino
-    except FileNotFoundError:
-        return None
+def build_paused_at(phase: str, content: Path, out: Path, flag: Path) -> subprocess.Popen[bytes]:
+    """A build that stops at `phase` (the seam in dateline.engine.pause) and waits there,
+    returned once it has reached it."""
+    flag.unlink(missing_ok=True)
+    child = subprocess.Popen(
+        [sys.executable, "build.py", "--content", str(content), "--out", str(out), "--no-pdf"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit_memory,
+        env={**os.environ, VARIABLE: f"{phase}:{flag}"},
+    )
+    deadline = time.monotonic() + BUILD_TIMEOUT
+    while not flag.exists() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if not flag.exists():
+        child.kill()
+        child.wait()
+        raise AssertionError(f"the build never reached {phase} (exit {child.returncode})")
+    return child
 
 
-def kill_after(
-    child: subprocess.Popen[bytes], out: Path, staging: Path, delay: float, trigger: str
-) -> str:
-    """SIGKILL the build `delay` seconds after a trigger: its start, the moment its own staging
-    folder appears (writing begins), or the moment the output directory is replaced or removed
-    (the swap). Returns the phase the build was in when killed."""
-    left_over = staging / "left-over-by-an-earlier-kill"
-    if staging.exists():
-        left_over.touch()  # the build clears an earlier staging folder before it writes
-    before = output_identity(out)
-    if trigger == "writing":
-        while (not staging.exists() or left_over.exists()) and child.poll() is None:
-            time.sleep(0.001)
-    if trigger == "swap":
-        while output_identity(out) == before and child.poll() is None:
-            time.sleep(0.0002)
-    time.sleep(delay)
-    if child.poll() is not None:
-        phase = "finished"
-    elif output_identity(out) != before:
-        phase = "swapping"
-    else:
-        phase = "writing" if staging.exists() and not left_over.exists() else "preparing"
+def kill(child: subprocess.Popen[bytes]) -> None:
     child.send_signal(signal.SIGKILL)
     child.wait()
-    return phase
 
 
 def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(
     tmp_path: Path, corpora: Corpora
 ) -> None:
+    """Each phase killed in turn, from the old site towards the new and back: before the swap
+    the output is the site it was, after it the new one, and each kill's leftovers meet the
+    next build."""
     out = tmp_path / "site"
-    staging = tmp_path / ".dateline-cache" / "staging"
+    flag = tmp_path / "reached"
     assert run_build(corpora.old, out, "--no-pdf").returncode == 0
-    states = {"old": corpora.old_site, "new": corpora.new_site}
-    moments = [(delay, "start") for delay in FIXED_KILL_TIMES]
-    moments += [(delay, "writing") for delay in WRITE_KILL_TIMES]
-    moments += [(delay, "swap") for delay in SWAP_KILL_TIMES]
-    seen: list[str] = []
-    for delay, trigger in moments:
-        now = listing(out, with_times=False) if out.exists() else {}
-        target = corpora.new if now == corpora.old_site else corpora.old
-        phase = kill_after(start_build(target, out), out, staging, delay, trigger)
+    sites = {corpora.old: corpora.old_site, corpora.new: corpora.new_site}
+    now = corpora.old
+    for phase in PHASES * 2:
+        target = corpora.new if now == corpora.old else corpora.old
+        kill(build_paused_at(phase, target, out, flag))
+        expected = target if phase == "swapped" else now
         after = listing(out, with_times=False) if out.exists() else {}
-        state = [name for name, site in states.items() if after == site]
-        assert state, f"killed {delay} s after the {trigger} ({phase}): the output is neither site"
-        seen.append(f"{phase}->{state[0]}")
-    assert "writing->old" in seen, seen  # the write itself was hit
-    assert "swapping->new" in seen, seen  # and the moment just after the swap
+        assert after == sites[expected], f"killed at {phase}: not the {expected.name} site"
+        now = expected
+    flag.unlink()
     result = run_build(corpora.new, out, "--no-pdf")
     assert result.returncode == 0, result.stderr
     assert listing(out, with_times=False) == corpora.new_site
     leftovers = sorted(p.name for p in tmp_path.iterdir())
-    assert leftovers == [".dateline-cache", "site"], (leftovers, seen)
-
-
-@contextmanager
-def holding_the_lock(out: Path) -> Iterator[None]:
-    """Hold the build lock the way a running build does (beside the output directory)."""
-    folder = out.parent / ".dateline-cache"
-    folder.mkdir(exist_ok=True)
-    with open(folder / "build.lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    assert leftovers == [".dateline-cache", ".site.dateline-lock", "site"], leftovers
 
 
 def test_a_build_meeting_a_running_one_stops_with_the_lock_message(
@@ -164,9 +137,49 @@ def test_a_build_meeting_a_running_one_stops_with_the_lock_message(
     out = tmp_path / "site"
     assert run_build(corpora.old, out, "--no-pdf").returncode == 0
     before = listing(out)
-    with holding_the_lock(out):
+    running = build_paused_at("reading", corpora.new, out, tmp_path / "reached")
+    try:
         result = run_build(corpora.new, out, "--no-pdf")
+    finally:
+        kill(running)
     assert result.returncode == 1
+    assert LOCK_MESSAGE in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert listing(out) == before
+
+
+def small_content(folder: Path, words: str) -> Path:
+    event = f"  - id: x\n    when: Monday\n    what: {words}.\n"
+    return write_files(folder, {"site.yaml": SITE_YAML, "a.md": article(event)})
+
+
+def test_builds_into_two_outputs_of_one_folder_run_at_once(tmp_path: Path) -> None:
+    first = small_content(tmp_path / "first", "First")
+    second = small_content(tmp_path / "second", "Second")
+    running = build_paused_at("staging", first, tmp_path / "site-a", tmp_path / "reached")
+    try:
+        result = run_build(second, tmp_path / "site-b", "--no-pdf")
+    finally:
+        kill(running)
+    assert result.returncode == 0, result.stderr
+    assert "Second." in (tmp_path / "site-b" / "war" / "index.html").read_text(encoding="utf-8")
+    result = run_build(first, tmp_path / "site-a", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert "First." in (tmp_path / "site-a" / "war" / "index.html").read_text(encoding="utf-8")
+    assert "Second." in (tmp_path / "site-b" / "war" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_lock_holds_when_the_cache_folder_is_deleted_during_a_build(tmp_path: Path) -> None:
+    old, new = small_content(tmp_path / "old", "Old"), small_content(tmp_path / "new", "New")
+    out = tmp_path / "site"
+    assert run_build(old, out, "--no-pdf").returncode == 0
+    before = listing(out)
+    running = build_paused_at("staging", new, out, tmp_path / "reached")
+    try:
+        shutil.rmtree(tmp_path / ".dateline-cache")
+        result = run_build(new, out, "--no-pdf")
+    finally:
+        kill(running)
+    assert result.returncode == 1, result.stderr
     assert LOCK_MESSAGE in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert listing(out) == before
 
@@ -222,7 +235,10 @@ def tmpfs(folder: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", str(folder)], check=True)
 
 
-OLD_SITE: dict[str, str | bytes] = {"index.html": "<p>the old site</p>\n"}
+OLD_SITE: dict[str, str | bytes] = {  # as a build leaves it: its files, and the marker listing them
+    "index.html": "<p>the old site</p>\n",
+    ".dateline-site": '{"files": ["index.html"]}\n',
+}
 
 
 def test_a_full_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: Path) -> None:
@@ -235,7 +251,9 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: Path) 
         assert "check that the disk has room" in result.stderr
         assert "Traceback" not in result.stderr
         assert listing(out) == before
-        assert sorted(p.name for p in disk.iterdir()) == [".dateline-cache", "site"]
+        assert sorted(p.name for p in disk.iterdir()) == [
+            ".dateline-cache", ".site.dateline-lock", "site"
+        ]
 
 
 def test_a_read_only_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: Path) -> None:
@@ -248,6 +266,35 @@ def test_a_read_only_disk_gives_a_clear_error_and_keeps_the_old_site(tmp_path: P
         assert "Read-only file system" in result.stderr, result.stderr
         assert "writable" in result.stderr and "Traceback" not in result.stderr
         assert listing(out) == before
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """The folder made read-only by a bind mount: even root cannot change what it holds."""
+    bound = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+    if bound.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {bound.stderr!r}")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_kept_staging_folder_that_cannot_be_replaced_is_named(tmp_path: Path) -> None:
+    old, new = small_content(tmp_path / "old", "Old"), small_content(tmp_path / "new", "New")
+    out = tmp_path / "site"
+    for content in (old, new):  # the second build keeps the first site as its staging folder
+        assert run_build(content, out, "--no-pdf").returncode == 0
+    kept = [path for path in (tmp_path / ".dateline-cache").rglob("war") if path.is_dir()]
+    assert len(kept) == 1, kept
+    before = listing(out)
+    with read_only(kept[0]):
+        result = run_build(old, out, "--no-pdf")
+    assert result.returncode == 1
+    assert f"cannot write {kept[0]}" in result.stderr, result.stderr
+    assert f"cannot write {out}:" not in result.stderr and "Traceback" not in result.stderr
+    assert listing(out) == before
 
 
 def test_an_output_whose_parent_is_a_file_gives_a_clear_error(tmp_path: Path) -> None:
