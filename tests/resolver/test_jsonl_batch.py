@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from dateline.cli.resolve import answer_line, as_json, read_request
+
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_FIRST = b'{"text": "Monday", "ref": "2024-03-13"}'
 GOOD_LAST = b'{"text": "Friday", "ref": "2024-03-13", "direction": "future"}'
@@ -59,3 +63,20 @@ def test_a_bad_lines_error_quotes_what_json_found() -> None:
     result = run_batch(b'{"text": "Monday",}\n')
     assert json.loads(result.stdout) == {
         "error": "not a JSON object: Expecting property name enclosed in double quotes"}
+
+
+@pytest.mark.parametrize("line", [
+    b'{"text": "Monday", "ref": "2024-03-13"}', b'{"text": "early March", "ref": "2024-03-13"}',
+    b'{"text": "10 days after", "ref": "2024-03-13", "anchor": "2024-03-01..2024-03-02"}',
+    b'{"text": "\xc3\xa9t\xc3\xa9 \\"x\\" \\\\ \\t", "ref": "2024-03-13"}', b'{"text": 1}',
+    b'{"text": "\\ud800\\u2028", "ref": "2024-03-13"}', b"\xff",
+])
+def test_each_answer_is_the_text_json_dumps_gives(line: bytes) -> None:
+    """The answer line is written directly: it must be what json.dumps writes for the object."""
+    answer = read_request(line)
+    value = {"error": answer} if isinstance(answer, str) else as_json(answer)
+    try:
+        expected = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        expected = json.dumps(value).encode("ascii")
+    assert answer_line(line) == expected
