@@ -99,7 +99,7 @@ def run(options: argparse.Namespace) -> int:
         from dateline.cli.resolve import resolve_batch, resolve_one
 
         if options.jsonl:
-            return resolve_batch(sys.stdin, sys.stdout)
+            return resolve_batch(sys.stdin.buffer, sys.stdout.buffer)
         return resolve_one(options.text, options.ref, options.anchor, options.direction)
     if options.command == "check":
         from dateline.cli.check import check

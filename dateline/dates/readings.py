@@ -73,6 +73,15 @@ def reference_words(label: str, day: date) -> str:
     return with_day(label, day_words(day))
 
 
+def outside_calendar(ctx: Context) -> DateError:
+    """The error for a reading that needs a day before 1 January 1 or after 31 December 9999
+    (as its answer, or as a candidate the answer is chosen among): `date` holds no other
+    years, and moving the answer back into range would be a guess."""
+    counted_from = ctx.anchor_words if ctx.anchor is not None else ctx.ref
+    return DateError(f'"{ctx.text}" falls outside the years {date.min.year} to {date.max.year}: '
+                     f"counted from {counted_from}, its reading needs a day beyond them")
+
+
 def with_day(label: str, day_words: str) -> str:
     return label if day_words in label else f"{label}, {day_words}"
 

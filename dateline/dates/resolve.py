@@ -12,7 +12,7 @@ from typing import NamedTuple
 from dateline.dates import lexicon
 from dateline.dates.matching.dispatch import LEAD, candidate_rows
 from dateline.dates.matching.rows import COMPILED_ROWS, FIRST_WORD_INDEX, FREE_ROWS, compiled_row
-from dateline.dates.readings import Context, Found
+from dateline.dates.readings import Context, Found, outside_calendar
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
 from dateline.model import Direction, ResolvedDate, Span
@@ -129,6 +129,9 @@ def read(text: str) -> Reading | Failure:
     normal, positions = normalise(text)
     if not normal:
         return Failure("empty date expression", 0)
+    signed = signed_number(text, normal, positions)
+    if signed:
+        return signed
     found = first_match(normal)
     if found is None:
         return explain_failure(text, normal, positions)
@@ -183,6 +186,18 @@ def explain_failure(text: str, normal: str, positions: Sequence[int]) -> Failure
                        f"per expression", where)
     return Failure(f'cannot read "{text.strip()}" as a date: no rule matches these words',
                    positions[0])
+
+
+def signed_number(text: str, normal: str, positions: Sequence[int]) -> Failure | None:
+    """A number written with a sign ('-5 days ago', '+2 weeks'): a leading dash would be dropped
+    with the other punctuation at the edges and the number read unsigned, so it is refused."""
+    lead = text[:positions[0]].translate(TRANSLATION)
+    if not ((normal[0].isdigit() and "-" in lead)
+            or (normal[0] == "+" and normal[1:].lstrip()[:1].isdigit())):
+        return None
+    sign = lead.rfind("-") if normal[0] != "+" else positions[0]
+    return Failure(f'cannot read "{text.strip()}": a count takes no sign; write the number '
+                   'alone, with "ago", "later", "in" or "from now" for the direction', sign)
 
 
 def unreadable_word(text: str, normal: str, positions: Sequence[int],
@@ -245,8 +260,13 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
             raise DateError(f'"{shown}" counts from another event: add `anchor:`')
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
     # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
-    start, end, granularity, approximate, timex, reason = rule.build(groups, NEW_TUPLE(
-        Context, (reference, anchor, direction, reference_label, anchor_label, shown,
-                  resolve_inner, False)))
+    ctx = NEW_TUPLE(Context, (reference, anchor, direction, reference_label, anchor_label, shown,
+                              resolve_inner, False))
+    try:
+        start, end, granularity, approximate, timex, reason = rule.build(groups, ctx)
+    except DateError:
+        raise
+    except (OverflowError, ValueError):  # `date` refusing a year outside 1..9999
+        raise outside_calendar(ctx) from None
     return NEW_TUPLE(ResolvedDate, (start, end, granularity, approximate, timex,
                                     f"{shown}: {reason}"))

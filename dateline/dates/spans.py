@@ -65,8 +65,13 @@ def add_months(day: date, months: int) -> tuple[date, bool]:
     return date(year, month, min(day.day, last)), day.day > last
 
 
+def monday_of(day: date) -> date:
+    """The Monday of the day's ISO week (found without its Sunday, which may lie past 9999)."""
+    return days_from(day, -day.weekday())
+
+
 def iso_week_span(day: date) -> DaySpan:
-    monday = days_from(day, -day.weekday())
+    monday = monday_of(day)
     return monday, days_from(monday, 6)
 
 

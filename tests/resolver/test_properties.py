@@ -7,7 +7,6 @@ Every expectation is plain `datetime` arithmetic written here, never the resolve
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -280,22 +279,10 @@ def test_phrases_of_date_words_are_resolved_or_refused_with_a_date_error(
     text=st.text(min_size=201, max_size=10_000).filter(lambda t: len(t.strip()) > 200),
     reference=references,
 )
-def test_text_over_200_characters_is_refused_quickly(text: str, reference: date) -> None:
-    with pytest.raises(DateError):
+def test_text_over_200_characters_is_refused(text: str, reference: date) -> None:
+    """(How fast: bench/resolver_worst_case.py.)"""
+    with pytest.raises(DateError, match="longer than 200 characters"):
         resolve(text, reference)
-    # the best of three calls, so a busy machine cannot fail it; a scan of the whole text
-    # (regular expressions over 10,000 characters) would be slow every time
-    fastest = min(seconds_to_refuse(text, reference) for _ in range(3))
-    assert fastest < 0.02, f"{fastest * 1000:.1f} ms to refuse {len(text)} characters"
-
-
-def seconds_to_refuse(text: str, reference: date) -> float:
-    started = time.perf_counter()
-    try:
-        resolve(text, reference)
-    except DateError:
-        pass
-    return time.perf_counter() - started
 
 
 @pytest.mark.parametrize("text", ["Monday " * 40, "March 1 " * 30, "x" * 10_000])

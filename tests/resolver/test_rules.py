@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import time
 from datetime import date
 
 import pytest
@@ -62,30 +61,13 @@ def test_patterns_hold_no_anchors(rule: object) -> None:
     assert "\\A" not in pattern and "\\Z" not in pattern
 
 
-def test_no_pattern_backtracks_badly_on_200_characters() -> None:
-    """Catastrophic backtracking takes seconds; 20 ms leaves room for a loaded machine."""
-    slowest = (0.0, "", "")
-    for text in adversarial_texts():
-        for rule, pattern in compiled_rules():
-            took = min(timed(pattern.fullmatch, text) for _ in range(3))
-            slowest = max(slowest, (took, rule.name, text))
-    assert slowest[0] < 0.020, slowest
-
-
 @pytest.mark.parametrize("unit", ["1", "x", "monday", "march 1", "since 1", "around 1"])
 def test_nested_ranges_cannot_explode(unit: str) -> None:
-    """'1-1-1-...' once took seconds: every split was a range whose sides were ranges again."""
+    """'1-1-1-...' once took seconds: every split was a range whose sides were ranges again.
+    (How fast: bench/resolver_worst_case.py.)"""
     text = "-".join([unit] * 100)[:200]
-    started = time.perf_counter()
     with pytest.raises(DateError):
         resolve(text, date(2024, 3, 13))
-    assert time.perf_counter() - started < 1.0
-
-
-def timed(function: object, text: str) -> float:
-    started = time.perf_counter()
-    function(text)  # type: ignore[operator]
-    return time.perf_counter() - started
 
 
 def first_row_in_table_order(normal: str) -> str | None:

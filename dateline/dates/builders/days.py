@@ -22,8 +22,8 @@ from dateline.dates.spans import (
     days_from,
     describe_day,
     earliest_after,
-    iso_week_span,
     latest_before,
+    monday_of,
     movable_holiday,
     weekday_on_or_after,
     weekday_on_or_before,
@@ -52,7 +52,7 @@ def weekday(groups: Groups, ctx: Context) -> Found:
         day = weekday_on_or_after(ref + ONE_DAY, target)
         return one_day(day, f"the first {name} after {ctx.ref}")
     if modifier == "this":
-        day = days_from(iso_week_span(ref)[0], target)
+        day = days_from(monday_of(ref), target)
         return one_day(day, f"the {name} of the Monday-Sunday week of {ctx.ref}")
     if ctx.direction == "future":
         day = weekday_on_or_after(ref, target)
@@ -73,7 +73,7 @@ def weekday_in_week(groups: Groups, ctx: Context) -> Found:
     """'Wednesday last week', 'next week Tuesday': that day of the named ISO week."""
     target = weekday_of(groups["weekday"] or "")
     weeks = WEEK_STEPS[groups["week"] or "this"]
-    monday = iso_week_span(ctx.reference)[0] + weeks * WEEK
+    monday = monday_of(ctx.reference) + weeks * WEEK
     day = days_from(monday, target)
     which = WEEK_WORDS[weeks]
     return one_day(day, f"the {lexicon.WEEKDAY_NAMES[target]} of {which} {ctx.ref}")

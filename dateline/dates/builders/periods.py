@@ -10,9 +10,9 @@ from dateline.dates.spans import (
     ONE_DAY,
     closest,
     describe_span,
-    iso_week_span,
     iso_week_timex,
     latest_before,
+    monday_of,
     month_span,
     quarter_span,
     season_of,
@@ -61,7 +61,7 @@ def calendar_unit(groups: Groups, ctx: Context) -> Found:
     ref = ctx.reference
     which = f"the {unit} {STEP_WORDS[step]} {ctx.ref}" if step else f"the {unit} of {ctx.ref}"
     if unit == "week":
-        return week_found(iso_week_span(ref)[0] + step * WEEK, f"{which} (Monday to Sunday)")
+        return week_found(monday_of(ref) + step * WEEK, f"{which} (Monday to Sunday)")
     if unit == "month":
         return month_found(*shift_month(ref.year, ref.month, step), which)
     if unit == "quarter":
@@ -94,7 +94,7 @@ def weekend(groups: Groups, ctx: Context) -> Found:
     """'over the weekend': the latest Saturday-Sunday begun by the reference; 'this weekend':
     the one of the reference's ISO week; 'next weekend': the one after that."""
     which = groups.get("which") or "the"
-    saturday = iso_week_span(ctx.reference)[0] + 5 * ONE_DAY
+    saturday = monday_of(ctx.reference) + 5 * ONE_DAY
     if which in ("this", "this coming") or (which == "the" and ctx.direction == "future"):
         rule = "the Saturday and Sunday of the week of"
     elif which in ("next", "coming"):
@@ -112,7 +112,7 @@ def weekend(groups: Groups, ctx: Context) -> Found:
 def weekend_of(groups: Groups, ctx: Context) -> Found:
     """'the weekend of March 9-10': the Saturday and Sunday holding the day(s) named."""
     inner = ctx.resolve_inner(groups["inner"] or "", ctx)
-    saturday = iso_week_span(inner.start)[0] + 5 * ONE_DAY
+    saturday = monday_of(inner.start) + 5 * ONE_DAY
     if inner.start < saturday or inner.end > saturday + ONE_DAY:
         raise DateError(f"{describe_span(inner.start, inner.end)} is not a weekend")
     return Found(saturday, saturday + ONE_DAY, "weekend", inner.approximate,
@@ -234,9 +234,9 @@ def unit_of_anchor(groups: Groups, ctx: Context) -> Found:
     base = start if step <= 0 else end
     which = f"the {unit} {STEP_WORDS[step]} {words}"
     if unit == "week":
-        return week_found(iso_week_span(base)[0] + step * WEEK, which)
+        return week_found(monday_of(base) + step * WEEK, which)
     if unit == "weekend":
-        saturday = iso_week_span(base)[0] + 5 * ONE_DAY
+        saturday = monday_of(base) + 5 * ONE_DAY
         if step > 0:  # the first weekend starting after the anchor
             saturday = saturday if saturday > end else saturday + WEEK
         elif step < 0:  # the latest weekend ending before it
