@@ -385,7 +385,9 @@ def test_an_empty_timeline_still_exports_valid_files() -> None:
     assert feed.findtext(f"{ATOM}updated") == "2024-01-25T00:00:00Z"  # the site's newest article
     assert feed.findall(f"{ATOM}entry") == []
     assert _unfold(files["proxy-attacks/calendar.ics"])[-1] == "END:VCALENDAR"
-    assert files["proxy-attacks/events.csv"] == b"id,start,end,display,approximate,what,sources,ongoing,status\r\n"
+    assert files["proxy-attacks/events.csv"] == (
+        b"id,start,end,display,approximate,what,sources,ongoing,status\r\n"
+    )
 
 
 # Layout and edge cases of the text-built formats
