@@ -198,8 +198,7 @@ def merge_reports(
     places = _report_titles(group)
     for resolved in dates:
         if resolved.span == Span(start, end) and resolved.ongoing == ongoing:
-            which = "the newest" if ongoing else "the narrowest"
-            return _with_note(resolved, f"{which} of {len(dates)} reports ({places})"), None
+            return _with_note(resolved, _merge_note(len(dates), places, ongoing, bool(still))), None
     return (
         ResolvedDate(
             start=start,
@@ -213,6 +212,16 @@ def merge_reports(
         ),
         None,
     )
+
+
+def _merge_note(count: int, places: str, ongoing: bool, any_ongoing: bool) -> str:
+    """Which report's date the merged event keeps, and why the others allow it."""
+    if ongoing:
+        return f"the newest of {count} reports ({places}), each of which saw it still under way"
+    if any_ongoing:
+        return (f"the dates that close it, of {count} reports ({places}); a report that saw it "
+                "still under way allows them")
+    return f"the narrowest of {count} reports ({places})"
 
 
 def _conflict(

@@ -84,6 +84,9 @@ def test_a_later_closed_report_closes_an_ongoing_one() -> None:
         date(2021, 3, 29),
         False,
     )
+    # the wider closed run is kept, so it is not called the narrowest
+    assert "narrowest" not in blockage.explanation
+    assert "saw it still under way" in blockage.explanation
 
 
 def test_an_ongoing_report_alone_stays_open_at_least_through_its_dateline() -> None:
