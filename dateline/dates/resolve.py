@@ -232,12 +232,6 @@ def resolve_inner(text: str, ctx: Context) -> Found:
     return reading.rule.build(reading.groups, inner)
 
 
-# Leading words that name a time ahead ("until Christmas", "by Friday"); and the rows whose
-# event was still going on when the article was filed ("since Tuesday"): its end is open.
-LOOKING_AHEAD = ("until ", "till ", "til ", "by ")
-STILL_UNDER_WAY = frozenset({"since", "since then"})
-
-
 def resolve(text: str, reference: date, *, anchor: Span | None = None,
             direction: Direction = "past", reference_label: str = "the reference",
             anchor_label: str = "the anchor") -> ResolvedDate:
@@ -250,11 +244,13 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
         if anchor is None:
             raise DateError(f'"{shown}" counts from another event: add `anchor:`')
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
-    if not rule.anchored and shown[:6].lower().startswith(LOOKING_AHEAD):
-        direction = "future"  # "until Christmas": ahead, unless the words say "last"
+    # until/till/by + a date look ahead ("until Christmas"), unless the words say "last"
+    if not rule.anchored and shown[:6].lower().startswith(("until ", "till ", "til ", "by ")):
+        direction = "future"
     # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
     start, end, granularity, approximate, timex, reason = rule.build(groups, NEW_TUPLE(
         Context, (reference, anchor, direction, reference_label, anchor_label, shown,
                   resolve_inner, False)))
     return NEW_TUPLE(ResolvedDate, (start, end, granularity, approximate, timex,
-                                    f"{shown}: {reason}", rule.name in STILL_UNDER_WAY))
+                                    f"{shown}: {reason}",
+                                    rule.name in {"since", "since then"}))  # end still open
