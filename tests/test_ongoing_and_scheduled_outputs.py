@@ -165,6 +165,9 @@ def test_the_page_marks_scheduled_events_and_leaves_them_out_of_the_span() -> No
         "index.html#blockage": None,
         "index.html#vote": "https://schema.org/EventScheduled",
     }
+    ends = {item["item"]["url"]: item["item"].get("endDate") for item in items}
+    assert ends["index.html#blockage"] is None  # still under way: no end to state
+    assert ends["index.html#grounding"] == "2021-03-23"
     env = make_environment([BUNDLED_TEMPLATES])
     page = render_page(env, timeline_page(SITE, SITE.timelines[0])).decode()
     vote = page[page.index('id="vote"') :]

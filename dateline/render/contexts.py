@@ -131,15 +131,17 @@ def event_list(name: str, views: Sequence[EventView]) -> dict[str, object]:
 
 
 def _event_item(view: EventView) -> dict[str, object]:
-    """A schema.org Event; one told only ahead of time says `EventScheduled`."""
+    """A schema.org Event; one told only ahead of time says `EventScheduled`, and one still
+    under way has no `endDate` (its last day seen is not its end; `description` says it)."""
     item: dict[str, object] = {
         "@type": "Event",
         "description": view.lead,
-        "endDate": view.end_datetime,
         "name": view.what,
         "startDate": view.datetime,
         "url": f"index.html#{view.id}",
     }
+    if not view.ongoing:
+        item["endDate"] = view.end_datetime
     if view.scheduled:
         item["eventStatus"] = EVENT_SCHEDULED
     return item
