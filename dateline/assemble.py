@@ -22,6 +22,7 @@ from dateline.model import (
     SiteConfig,
     SourceRef,
     Span,
+    Status,
     Timeline,
 )
 
@@ -35,6 +36,7 @@ class Report:
     article: Article
     spec: EventSpec
     known: ResolvedDate | DateProblem | None = None
+    told: int = 0  # the report's place among all reports, first published first
 
 
 def resolve_spec(
@@ -69,14 +71,20 @@ def assemble(
     errors: list[ContentError] = _page_name_collisions(articles)
     known = {timeline.slug for timeline in config.timelines}
     reports: dict[Key, list[Report]] = defaultdict(list)
+    told = 0
     for article in articles:
         if article.timeline not in known:
             errors.append(_unknown_timeline(article, sorted(known)))
+    for article in sorted(articles, key=lambda article: (article.published, article.path)):
+        if article.timeline not in known:
             continue
         errors += _duplicate_ids(article)
         read = presolved.get(article.path) or (None,) * len(article.events)
         for spec, date_read in zip(article.events, read, strict=True):
-            reports[(article.timeline, spec.id)].append(Report(article, spec, date_read))
+            reports[(article.timeline, spec.id)].append(Report(article, spec, date_read, told))
+            told += 1
+    for group in reports.values():
+        group.sort(key=lambda report: report.article.path)  # sources listed by path
     anchors: dict[Key, list[Key]] = {}
     for key, group in reports.items():
         anchors[key] = []
@@ -108,6 +116,7 @@ def _resolve_event(
     key: Key, group: list[Report], resolved: dict[Key, Event]
 ) -> tuple[Event | None, list[ContentError]]:
     dates: list[ResolvedDate] = []
+    read: list[Report] = []
     errors: list[ContentError] = []
     for report in group:
         spec, article = report.spec, report.article
@@ -124,12 +133,13 @@ def _resolve_event(
             errors.append(ContentError(spec.at.path, spec.at.line, column, found.message))
         else:
             dates.append(found)
+            read.append(report)
     if errors or not dates:
         return None, errors
-    merged, conflict = merge_reports(group, dates)
+    merged, conflict = merge_reports(read, dates)
     if merged is None:
         return None, [conflict] if conflict else []
-    first = min(group, key=lambda report: (report.article.published, report.article.path))
+    first = min(group, key=lambda report: report.told)
     return (
         Event(
             id=key[1],
@@ -139,36 +149,56 @@ def _resolve_event(
             sources=tuple(_source(report) for report in group),
             tags=tuple(sorted({tag for report in group for tag in report.article.tags})),
             quote=next((r.spec.quote for r in group if r.spec.quote), None),
+            status=event_status(read, dates),
+            told=first.told,
         ),
         [],
     )
 
 
+def event_status(group: Sequence[Report], dates: Sequence[ResolvedDate]) -> Status:
+    """"scheduled" when every report was filed before the event: a preview says
+    `direction: future`, or its date starts after the article's reference; else "reported"."""
+    for report, resolved in zip(group, dates, strict=True):
+        if report.spec.direction != "future" and resolved.start <= report.article.reference:
+            return "reported"
+    return "scheduled"
+
+
 def merge_reports(
     group: Sequence[Report], dates: Sequence[ResolvedDate]
 ) -> tuple[ResolvedDate | None, ContentError | None]:
-    """One date that every report allows: the narrowest, or the overlap; disjoint spans conflict."""
-    start = max(resolved.start for resolved in dates)
-    end = min(resolved.end for resolved in dates)
-    if start > end:
-        late = max(range(len(dates)), key=lambda i: dates[i].start)
-        early = min(range(len(dates)), key=lambda i: dates[i].end)
-        other = group[early].spec.at
-        return None, ContentError(
-            group[late].spec.at.path,
-            group[late].spec.at.line,
-            group[late].spec.at.column,
-            f'event "{group[late].spec.id}" is dated {_span_text(dates[late])} here, but '
-            f"{other.path}:{other.line} dates it {_span_text(dates[early])}; "
-            "the reports do not overlap",
-            "check both expressions; one of them is wrong",
-        )
-    if len(dates) == 1 or all(resolved.span == dates[0].span for resolved in dates):
+    """One date that every report allows. A closed report puts the event within its span; an
+    ongoing one ("since Tuesday") says it started then and was still under way on its end day.
+    The event starts at the latest start and ends at the earliest closed end; with only ongoing
+    reports it is still under way as of the latest of them. Reports that cannot all hold
+    conflict."""
+    every = range(len(dates))
+    closed = [i for i in every if not dates[i].ongoing]
+    still = [i for i in every if dates[i].ongoing]
+    late = max(every, key=lambda i: dates[i].start)
+    start = dates[late].start
+    early = min(closed, key=lambda i: dates[i].end) if closed else None
+    if early is not None and start > dates[early].end:
+        return None, _conflict(group, dates, late, early, "the reports do not overlap")
+    if still:
+        first_seen = min(still, key=lambda i: dates[i].end)
+        if start > dates[first_seen].end:
+            return None, _conflict(group, dates, late, first_seen,
+                                   "one has it start after the other saw it under way")
+        last_seen = max(still, key=lambda i: dates[i].end)
+        if early is not None and dates[last_seen].end > dates[early].end:
+            return None, _conflict(group, dates, last_seen, early,
+                                   "one saw it still under way after the other has it end")
+    end = dates[early if early is not None else last_seen].end
+    ongoing = early is None
+    if all(resolved.span == dates[0].span and resolved.ongoing == dates[0].ongoing
+           for resolved in dates):
         return dates[0], None
     places = _report_titles(group)
     for resolved in dates:
-        if resolved.span == Span(start, end):
-            return _with_note(resolved, f"the narrowest of {len(dates)} reports ({places})"), None
+        if resolved.span == Span(start, end) and resolved.ongoing == ongoing:
+            return _with_note(resolved, _merge_note(len(dates), places, ongoing, bool(still))), None
     return (
         ResolvedDate(
             start=start,
@@ -178,8 +208,34 @@ def merge_reports(
             timex=f"{start.isoformat()}/{end.isoformat()}",
             explanation="; ".join(resolved.explanation for resolved in dates)
             + f"; the overlap that all {len(dates)} reports allow ({places})",
+            ongoing=ongoing,
         ),
         None,
+    )
+
+
+def _merge_note(count: int, places: str, ongoing: bool, any_ongoing: bool) -> str:
+    """Which report's date the merged event keeps, and why the others allow it."""
+    if ongoing:
+        return f"the newest of {count} reports ({places}), each of which saw it still under way"
+    if any_ongoing:
+        return (f"the dates that close it, of {count} reports ({places}); a report that saw it "
+                "still under way allows them")
+    return f"the narrowest of {count} reports ({places})"
+
+
+def _conflict(
+    group: Sequence[Report], dates: Sequence[ResolvedDate], here: int, there: int, why: str
+) -> ContentError:
+    """Two reports of one event that cannot both hold, named by file and line."""
+    at, other = group[here].spec.at, group[there].spec.at
+    return ContentError(
+        at.path,
+        at.line,
+        at.column,
+        f'event "{group[here].spec.id}" is dated {_span_text(dates[here])} here, but '
+        f"{other.path}:{other.line} dates it {_span_text(dates[there])}; {why}",
+        "check both expressions; one of them is wrong",
     )
 
 
@@ -190,17 +246,12 @@ def _report_titles(group: Sequence[Report]) -> str:
 
 
 def _with_note(resolved: ResolvedDate, note: str) -> ResolvedDate:
-    return ResolvedDate(
-        resolved.start,
-        resolved.end,
-        resolved.granularity,
-        resolved.approximate,
-        resolved.timex,
-        f"{resolved.explanation}; {note}",
-    )
+    return resolved._replace(explanation=f"{resolved.explanation}; {note}")
 
 
 def _span_text(resolved: ResolvedDate) -> str:
+    if resolved.ongoing:
+        return f"{resolved.start.isoformat()}.. (still under way on {resolved.end.isoformat()})"
     if resolved.start == resolved.end:
         return resolved.start.isoformat()
     return f"{resolved.start.isoformat()}..{resolved.end.isoformat()}"

@@ -8,11 +8,11 @@ names from here too, so pages and explanations spell a month one way.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from types import MappingProxyType
 
-from dateline.model import DateStyle, ResolvedDate
+from dateline.model import DateStyle, Event, ResolvedDate
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -54,6 +54,9 @@ def format_span(start: date, end: date, style: DateStyle = "ap") -> str:
 def format_date(resolved: ResolvedDate, style: DateStyle = "ap") -> str:
     """The display form of a resolved date; approximate ones say so."""
     start, end = resolved.start, resolved.end
+    if resolved.ongoing:
+        text = format_ongoing(start, end, style)
+        return text + APPROX if resolved.approximate else text
     if start == end:
         text = format_day(start, style)
         return text + APPROX if resolved.approximate else text
@@ -63,6 +66,26 @@ def format_date(resolved: ResolvedDate, style: DateStyle = "ap") -> str:
         return f"{part}{joiner}{_month_year(start, style, abbreviated=True)}"
     text = _named_period(resolved, style) or format_span(start, end, style)
     return text + APPROX if resolved.approximate else text
+
+
+def format_ongoing(start: date, seen: date, style: DateStyle = "ap") -> str:
+    """An event no report has seen end: "since March 23; still under way as of March 25, 2021",
+    the start's year written only where it differs."""
+    if style == "iso":
+        return f"since {start.isoformat()}; still under way as of {seen.isoformat()}"
+    last = format_span(seen, seen, style)
+    if style == "long":
+        first = f"{start.day} {MONTH_NAMES[start.month - 1]}"
+    else:
+        first = f"{AP_MONTHS[start.month - 1]} {start.day}"
+    if start.year != seen.year:
+        first += f" {start.year}" if style == "long" else f", {start.year}"
+    return f"since {first}; still under way as of {last}"
+
+
+def history(events: Iterable[Event]) -> Iterator[ResolvedDate]:
+    """The dates of the events that happened: a timeline's span leaves scheduled ones out."""
+    return (event.date for event in events if event.status == "reported")
 
 
 def bounding_dates(dates: Iterable[ResolvedDate]) -> tuple[ResolvedDate, ResolvedDate] | None:
@@ -90,7 +113,7 @@ def format_bounds(first: ResolvedDate, last: ResolvedDate, style: DateStyle = "a
 def _bound(resolved: ResolvedDate, day: date, style: DateStyle) -> str | None:
     """A date's name where it has one coarser than a day ("2015", "late 2021", "March 2015");
     None where the bound is a day."""
-    if resolved.start == resolved.end:
+    if resolved.start == resolved.end or resolved.ongoing:
         return None
     named = format_date(resolved, style).removesuffix(APPROX)
     return None if named == format_span(resolved.start, resolved.end, style) else named

@@ -14,6 +14,7 @@ Direction = Literal["past", "future"]
 Order = Literal["oldest-first", "newest-first"]
 DateStyle = Literal["ap", "iso", "long"]
 Paper = Literal["a4", "letter"]
+Status = Literal["scheduled", "reported"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,9 @@ class ResolvedDate(NamedTuple):
     approximate: bool
     timex: str
     explanation: str
+    # The event was still under way on `end` (the day the report was filed): "since Tuesday".
+    # `end` is then the last day it is known to have lasted, not the day it ended.
+    ongoing: bool = False
 
     @property
     def span(self) -> Span:
@@ -123,10 +127,15 @@ class Event:
     sources: tuple[SourceRef, ...]
     tags: tuple[str, ...]
     quote: str | None
+    # "scheduled" when every report was filed before the event (a preview), else "reported".
+    status: Status = "reported"
+    # Where the event's earliest report tells it among all reports of the site (0 first): the
+    # order of events that share their days, as the first article to tell them did.
+    told: int = 0
 
     @property
-    def sort_key(self) -> tuple[datetime.date, datetime.date, str]:
-        return (self.date.start, self.date.end, self.id)
+    def sort_key(self) -> tuple[datetime.date, datetime.date, int, str]:
+        return (self.date.start, self.date.end, self.told, self.id)
 
 
 @dataclass(frozen=True, slots=True)

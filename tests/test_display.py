@@ -111,3 +111,29 @@ def test_home_page_span() -> None:
     assert format_span(date(2023, 10, 7), date(2024, 1, 30), "long") == (
         "7 October 2023 \u2013 30 January 2024"
     )
+
+
+BLOCKED = ResolvedDate(date(2021, 3, 23), date(2021, 3, 25), "range", False, "", "", True)
+OVER_NEW_YEAR = ResolvedDate(date(2020, 12, 30), date(2021, 1, 2), "range", False, "", "", True)
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "expected"),
+    [
+        (BLOCKED, "ap", "since March 23; still under way as of March 25, 2021"),
+        (BLOCKED, "long", "since 23 March; still under way as of 25 March 2021"),
+        (BLOCKED, "iso", "since 2021-03-23; still under way as of 2021-03-25"),
+        (OVER_NEW_YEAR, "ap", "since Dec. 30, 2020; still under way as of Jan. 2, 2021"),
+    ],
+)
+def test_an_ongoing_event_reads_as_still_under_way(
+    value: ResolvedDate, style: DateStyle, expected: str
+) -> None:
+    assert format_date(value, style) == expected
+
+
+def test_an_ongoing_event_closes_a_timeline_on_its_last_day_seen() -> None:
+    from dateline.display import format_bounds
+
+    first = resolved(date(2021, 3, 23), date(2021, 3, 23))
+    assert format_bounds(first, BLOCKED) == "March 23\u201325, 2021"

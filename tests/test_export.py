@@ -139,8 +139,8 @@ def test_events_json_lists_events_chronologically_with_stable_keys(
         "hamas-attack", "attacks-begin", "kh-strikes"
     ]
     first = document["events"][0]
-    assert list(first) == ["id", "start", "end", "granularity", "approximate", "timex",
-                           "display", "what", "explanation", "sources"]
+    assert list(first) == ["id", "start", "end", "granularity", "approximate", "ongoing",
+                           "timex", "display", "status", "what", "explanation", "sources"]
     assert first["start"] == first["end"] == "2023-10-07"
     assert first["display"] == "Sat, Oct. 7, 2023"
     assert first["sources"] == [{
@@ -230,7 +230,7 @@ def test_events_json_matches_schema_with_jsonschema_when_installed(
 
 def test_csv_has_one_row_per_event_and_neutralises_formulas(files: dict[str, bytes]) -> None:
     raw = files["proxy-attacks/events.csv"]
-    assert raw.startswith(b"id,start,end,display,approximate,what,sources\r\n")
+    assert raw.startswith(b"id,start,end,display,approximate,what,sources,ongoing,status\r\n")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert [row["id"] for row in rows] == ["hamas-attack", "attacks-begin", "kh-strikes"]
     assert rows[0]["what"] == 'Gunmen cross the border; "many" killed, towns overrun'
@@ -385,7 +385,9 @@ def test_an_empty_timeline_still_exports_valid_files() -> None:
     assert feed.findtext(f"{ATOM}updated") == "2024-01-25T00:00:00Z"  # the site's newest article
     assert feed.findall(f"{ATOM}entry") == []
     assert _unfold(files["proxy-attacks/calendar.ics"])[-1] == "END:VCALENDAR"
-    assert files["proxy-attacks/events.csv"] == b"id,start,end,display,approximate,what,sources\r\n"
+    assert files["proxy-attacks/events.csv"] == (
+        b"id,start,end,display,approximate,what,sources,ongoing,status\r\n"
+    )
 
 
 # Layout and edge cases of the text-built formats

@@ -259,6 +259,9 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
         if anchor is None:
             raise DateError(f'"{shown}" counts from another event: add `anchor:`')
         raise DateError(f'"{shown}" does not count from an anchor; remove `anchor:`')
+    # until/till/by + a date look ahead ("until Christmas"), unless the words say "last"
+    if not rule.anchored and shown[:6].lower().startswith(("until ", "till ", "til ", "by ")):
+        direction = "future"
     # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
     ctx = NEW_TUPLE(Context, (reference, anchor, direction, reference_label, anchor_label, shown,
                               resolve_inner, False))
@@ -269,4 +272,5 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
     except (OverflowError, ValueError):  # `date` refusing a year outside 1..9999
         raise outside_calendar(ctx) from None
     return NEW_TUPLE(ResolvedDate, (start, end, granularity, approximate, timex,
-                                    f"{shown}: {reason}"))
+                                    f"{shown}: {reason}",
+                                    rule.name in {"since", "since then"}))  # end still open

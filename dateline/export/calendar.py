@@ -93,6 +93,10 @@ def build_calendar(export: TimelineExport) -> bytes:
         event = item.event
         resolved = event.date
         summary = event.what + (" (date approximate)" if resolved.approximate else "")
+        if resolved.ongoing:
+            summary += " (still under way)"
+        # RFC 5545 3.8.1.11: an event told only ahead of time is not yet confirmed.
+        status = "STATUS:TENTATIVE\r\n" if event.status == "scheduled" else ""
         # The description's lines (date, explanation, "Sources:" and one line a source) are
         # escaped one by one, the repeated ones once: TEXT escaping keeps "\n" apart.
         description = displays[item.display] + escape_text(resolved.explanation)
@@ -107,7 +111,7 @@ def build_calendar(export: TimelineExport) -> bytes:
             f"{_until(resolved.start, resolved.end, days)}\r\n"
             f"{folded('SUMMARY:' + escape_text(summary))}\r\n"
             f"{folded('DESCRIPTION:' + description)}\r\n"
-            "TRANSP:TRANSPARENT\r\n"
+            f"{status}TRANSP:TRANSPARENT\r\n"
             f"{categories[event.tags]}"
             "END:VEVENT\r\n"
         )

@@ -14,7 +14,9 @@ from html import escape
 from dateline.export.common import Memo, TimelineExport, source_label
 from dateline.jsontext import json_string, make_script_safe_bytes
 
-CSV_HEADER = ("id", "start", "end", "display", "approximate", "what", "sources")
+CSV_HEADER = ("id", "start", "end", "display", "approximate", "what", "sources", "ongoing",
+              "status")
+SCHEDULED_MARK = " (scheduled)"  # after the date of an event no report has seen happen
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,8 +58,9 @@ def _event_records(export: TimelineExport) -> list[str]:
             f'{{"id":{json_string(event.id)},"start":"{days[resolved.start]}",'
             f'"end":"{days[resolved.end]}","granularity":{json_string(resolved.granularity)},'
             f'"approximate":{"true" if resolved.approximate else "false"},'
+            f'"ongoing":{"true" if resolved.ongoing else "false"},'
             f'"timex":{json_string(resolved.timex)},"display":{json_string(item.display)},'
-            f'"what":{json_string(event.what)},"explanation":{json_string(resolved.explanation)},'
+            f'"status":"{event.status}","what":{json_string(event.what)},"explanation":{json_string(resolved.explanation)},'
             f'"sources":[{sources}]}}'
         )
     return records
@@ -96,7 +99,8 @@ def build_events_csv(export: TimelineExport) -> bytes:
             # ISO dates and true/false need neither quotes nor the formula guard.
             f"{csv_text(event.id)},{resolved.start.isoformat()},{resolved.end.isoformat()},"
             f"{displays[display]},{'true' if resolved.approximate else 'false'},"
-            f"{csv_text(event.what)},{csv_text(sources)}"
+            f"{csv_text(event.what)},{csv_text(sources)},"
+            f"{'true' if resolved.ongoing else 'false'},{event.status}"
         )
     rows.append("")
     return "\r\n".join(rows).encode("utf-8")
@@ -117,9 +121,11 @@ def _timelinejs_slides(export: TimelineExport) -> list[str]:
         dates = f'"start_date":{days[resolved.start]}'
         if resolved.end != resolved.start:
             dates += f',"end_date":{days[resolved.end]}'
-        if resolved.approximate:
-            # TimelineJS would print the span's first day as if it were certain.
-            dates += f',"display_date":{json_string(item.display)}'
+        if resolved.approximate or resolved.ongoing or event.status == "scheduled":
+            # TimelineJS would print the span's first day as if it were certain, an ongoing
+            # event as if it had ended, and a scheduled one as if it had happened.
+            shown = item.display + (SCHEDULED_MARK if event.status == "scheduled" else "")
+            dates += f',"display_date":{json_string(shown)}'
         slides.append(
             f'{{{dates},"text":{{"headline":{json_string(item.what_html)},'
             f'"text":{json_string(item.notes_html)}}},"unique_id":{json_string(event.id)}}}'

@@ -27,6 +27,7 @@ XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 NOT_XML_BYTES = bytes(set(range(0x20)) - {0x09, 0x0A, 0x0D})
 NOT_XML_SEQUENCES = ("\ufffe".encode(), "\uffff".encode())
 NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+SCHEDULED = " (scheduled)"  # in the title of an entry no report has seen happen
 # Ids, slugs and tags as `load` allows them need no escaping in an attribute or a tag URI.
 PLAIN_NAME = re.compile(r"[A-Za-z0-9._~-]*")
 
@@ -98,7 +99,8 @@ def _entry(parts: _EntryParts, item: ExportEvent) -> str:
     return (
         "  <entry>\n"
         f"    <id>{entry_id}</id>\n"
-        f"    <title>{title_lead}: {what}</title>\n"
+        f"    <title>{title_lead}{SCHEDULED if event.status == 'scheduled' else ''}: {what}"
+        "</title>\n"
         f"    <updated>{parts.timestamps[item.updated]}</updated>\n"
         f'    <link rel="alternate" href="{href}" />\n'
         f"    <summary>{what}</summary>\n"

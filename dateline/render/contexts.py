@@ -40,6 +40,7 @@ EXPORT_LINKS = (
 )
 EXPORTS = tuple(Link(text, href) for text, href in EXPORT_LINKS)
 DEFAULT_STYLE: DateStyle = "ap"
+EVENT_SCHEDULED = "https://schema.org/EventScheduled"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +120,7 @@ def event_list(name: str, views: Sequence[EventView]) -> dict[str, object]:
         "itemListElement": [
             {
                 "@type": "ListItem",
-                "item": {
-                    "@type": "Event",
-                    "description": view.lead,
-                    "endDate": view.end_datetime,
-                    "name": view.what,
-                    "startDate": view.datetime,
-                    "url": f"index.html#{view.id}",
-                },
+                "item": _event_item(view),
                 "position": position,
             }
             for position, view in enumerate(views, start=1)
@@ -134,6 +128,23 @@ def event_list(name: str, views: Sequence[EventView]) -> dict[str, object]:
         "name": name,
         "numberOfItems": len(views),
     }
+
+
+def _event_item(view: EventView) -> dict[str, object]:
+    """A schema.org Event; one told only ahead of time says `EventScheduled`, and one still
+    under way has no `endDate` (its last day seen is not its end; `description` says it)."""
+    item: dict[str, object] = {
+        "@type": "Event",
+        "description": view.lead,
+        "name": view.what,
+        "startDate": view.datetime,
+        "url": f"index.html#{view.id}",
+    }
+    if not view.ongoing:
+        item["endDate"] = view.end_datetime
+    if view.scheduled:
+        item["eventStatus"] = EVENT_SCHEDULED
+    return item
 
 
 def article_context(

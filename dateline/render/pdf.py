@@ -19,7 +19,14 @@ from types import MappingProxyType
 
 import jinja2
 
-from dateline.display import MONTH_NAMES, bounding_dates, format_bounds, format_date, format_span
+from dateline.display import (
+    MONTH_NAMES,
+    bounding_dates,
+    format_bounds,
+    format_date,
+    format_span,
+    history,
+)
 from dateline.model import Event, Paper, Site, Timeline
 
 PAGE_SIZES: MappingProxyType[Paper, str] = MappingProxyType({"a4": "A4", "letter": "letter"})
@@ -47,6 +54,7 @@ class BriefEvent:
     approximate: bool
     explanation: str
     sources: tuple[BriefSource, ...]
+    scheduled: bool = False  # every report came before the event: printed as scheduled
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +105,7 @@ def _brief_events(events: list[Event], timeline: Timeline) -> list[BriefEvent]:
             approximate=event.date.approximate,
             explanation=event.date.explanation,
             sources=tuple(sources),
+            scheduled=event.status == "scheduled",
         ))
     return printed
 
@@ -123,7 +132,7 @@ def build_brief(site: Site, timeline: Timeline) -> Brief:
     config = timeline.config
     style = config.date_style
     events = timeline.events
-    bounds = bounding_dates(event.date for event in events)
+    bounds = bounding_dates(history(events))
     span = format_bounds(*bounds, style) if bounds else None
     as_of = format_span(timeline.updated, timeline.updated, style) if timeline.updated else None
     return Brief(

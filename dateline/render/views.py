@@ -24,6 +24,7 @@ from dateline.display import (
     format_bounds,
     format_date,
     format_span,
+    history,
 )
 from dateline.model import DateStyle, Event, Order, Site, Timeline
 
@@ -93,6 +94,8 @@ class EventView(NamedTuple):
     sources: tuple[SourceView, ...]
     tags: tuple[Link, ...]
     explanation: str
+    scheduled: bool = False  # every report came before the event: shown as not yet history
+    ongoing: bool = False  # no report has seen it end; the lead says "still under way as of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,7 @@ def tag_slug(tag: str) -> str:
 def summarise(timeline: Timeline, root: str) -> TimelineSummary:
     config = timeline.config
     style = config.date_style
-    bounds = bounding_dates(event.date for event in timeline.events)
+    bounds = bounding_dates(history(timeline.events))
     count = len(timeline.events)
     updated = timeline.updated
     return TimelineSummary(
@@ -206,6 +209,8 @@ def event_view(
         sources,
         tuple(tags),
         resolved.explanation,
+        event.status == "scheduled",
+        resolved.ongoing,
     )
 
 

@@ -5,7 +5,7 @@ File format (shared by every corpus file):
     anchor: 2024-01-20 | "a..b"        optional default for the cases
     direction: past | future           optional default
     cases:   {expression: day | [start, end] | {span, approximate, granularity, timex,
-              explanation, anchor, direction}}   (only the keys given are checked)
+              explanation, anchor, direction, ongoing}}   (only the keys given are checked)
     errors:  {expression: text the message must contain | {message, anchor, direction}}
 """
 
@@ -24,7 +24,7 @@ from dateline.dates import DateError, Span, resolve
 
 CORPUS = Path(__file__).parent / "corpus"
 CHECKED_KEYS = {"span", "approximate", "granularity", "timex", "explanation", "anchor",
-                "direction"}
+                "direction", "ongoing"}
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def test_expression(case: Case) -> None:
     if "span" in case.expected:
         span = to_span(case.expected["span"], case.file)
         assert (got.start, got.end) == (span.start, span.end), got.explanation
-    for key in ("approximate", "granularity", "timex"):
+    for key in ("approximate", "granularity", "timex", "ongoing"):
         if key in case.expected:
             assert getattr(got, key) == case.expected[key], (key, got)
     if "explanation" in case.expected:

@@ -10,13 +10,16 @@ import pytest
 import yaml
 
 from dateline.engine.pipeline import build_site
-from dateline.model import Site
+from dateline.model import Event, Site
 
 HERE = Path(__file__).parent
 TRUTH: dict[str, dict[str, date | list[date]]] = yaml.safe_load(
     (HERE / "truth.yaml").read_text(encoding="utf-8")
 )
 CASES = [(timeline, event) for timeline, events in TRUTH.items() for event in events]
+STATUS: dict[str, dict[str, str]] = yaml.safe_load(
+    (HERE / "status.yaml").read_text(encoding="utf-8")
+)["status"]
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +39,23 @@ def test_the_set_is_as_large_as_promised(site: Site) -> None:
 def test_every_event_lands_on_its_true_days(site: Site, timeline: str, event_id: str) -> None:
     truth = TRUTH[timeline][event_id]
     start, end = truth if isinstance(truth, list) else (truth, truth)
-    timelines = {t.config.slug: t for t in site.timelines}
-    event = {event.id: event for event in timelines[timeline].events}[event_id]
+    event = _event(site, timeline, event_id)
     assert (event.date.start, event.date.end) == (start, end), event.date.explanation
+
+
+@pytest.mark.parametrize(("timeline", "event_id"), CASES, ids=[f"{t}/{e}" for t, e in CASES])
+def test_every_event_is_scheduled_or_reported_as_the_facts_say(
+    site: Site, timeline: str, event_id: str
+) -> None:
+    assert _event(site, timeline, event_id).status == STATUS[timeline][event_id]
+
+
+def _event(site: Site, timeline: str, event_id: str) -> Event:
+    events = {e.id: e for t in site.timelines if t.config.slug == timeline for e in t.events}
+    return events[event_id]
 
 
 def test_every_event_of_the_copy_is_in_the_truth(site: Site) -> None:
     built = {(t.config.slug, event.id) for t in site.timelines for event in t.events}
     assert built == set(CASES)
+    assert built == {(timeline, event) for timeline, events in STATUS.items() for event in events}
