@@ -23,6 +23,7 @@ from dateline.dates.patterns import (
     WEEKDAY,
     WEEKDAY_PLURAL,
     YEAR,
+    YEAR_WORDS,
     around_day,
     quantity,
 )
@@ -127,6 +128,7 @@ RULES: tuple[Rule, ...] = (
     Rule("short year range", rf"(?:from )?(?P<year>{YEAR})-(?P<short>\d\d)\b(?!-)",
          periods.short_year_range, is_range=True),
     Rule("year", rf"{DURING}(?:the year )?(?P<year>{YEAR})", periods.year),
+    Rule("year in words", rf"{DURING}(?:the year )?{YEAR_WORDS}", periods.year_in_words),
     Rule("century", rf"{DURING}the (?:(?P<number>1[6-9]|2[01])(?:st|th)|(?P<word>sixteenth|"
                     r"seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)) century",
          periods.century),

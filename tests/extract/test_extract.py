@@ -87,6 +87,8 @@ def test_each_find_carries_its_resolution() -> None:
         ("The swine flu pandemic of 2009-2010 killed 348 children.", ["2009-2010"]),
         ("He joined the expedition of 1957-58 as its photographer.", ["1957-58"]),
         ("It was among the great journeys of the 20th century.", ["the 20th century"]),
+        ("\"We came here in nineteen ninety-six,\" she said.", ["nineteen ninety-six"]),
+        ("Some eighteen hundred soldiers and two thousand people left.", []),
         # Business-calendar wording.
         ("Net income rose in fiscal 1989 on higher prices.", ["fiscal 1989"]),
         ("The agency cut its budget this fiscal year.", ["this fiscal year"]),

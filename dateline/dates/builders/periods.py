@@ -151,6 +151,21 @@ CENTURY_WORDS = {"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteen
                  "twentieth": 20, "twenty-first": 21, "twenty first": 21}
 
 
+HIGH_WORDS = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+
+
+def year_in_words(groups: Groups, ctx: Context) -> Found:
+    """'nineteen ninety-six', 'two thousand and eight': the year the words spell."""
+    if groups.get("high"):
+        low_words = groups.get("low") or groups.get("oh")
+        low = lexicon.NUMBER_WORDS[low_words] if low_words else 0
+        number = HIGH_WORDS[groups["high"] or ""] * 100 + low
+    else:
+        thousand = groups.get("thousand")
+        number = 2000 + (lexicon.NUMBER_WORDS[thousand] if thousand else 0)
+    return year_found(number, f"the year {number}")
+
+
 def fiscal_year(groups: Groups, ctx: Context) -> Found:
     """'fiscal 1989': a company's or government's year, which may start in any month; read as
     the calendar year, marked approximate."""

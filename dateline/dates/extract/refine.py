@@ -152,6 +152,11 @@ def _rule_allows(name: str, text: str, start: int, phrase: str, previous_word: s
         leading = lower.split()[0]
         return not leading.isdigit() or previous_word in TIME_PREPOSITIONS or _bare_year(
             text, start, previous_word, next_word, after)
+    if name == "year in words":
+        if next_word in COUNT_NOUNS or previous_word in NUMBER_NAMES:
+            return False  # "some eighteen hundred soldiers"
+        bare_thousand = re.fullmatch(r"(?:\w+ )?two thousand", lower)
+        return not bare_thousand or previous_word in TIME_PREPOSITIONS or "year" in lower
     if name == "holiday":
         return next_word not in ATTRIBUTIVE_NOUNS  # "Christmas tree" is a thing
     if name == "in a count":
