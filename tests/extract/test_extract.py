@@ -33,6 +33,20 @@ def test_precision_and_recall_meet_the_targets() -> None:
     assert result.recall >= 0.93, result.misses
 
 
+def test_news_figures_meet_the_targets() -> None:
+    """The TempEval-3 news as bench/extract_accuracy.py scores it, without the peer."""
+    bench = load_bench()
+    news = [document for document in bench.all_documents() if document.timeml_spans]
+    assert len(news) == 20
+    finds, seconds = bench.timed_dateline(news, repeats=1)
+    result = bench.tally(news, finds, seconds)
+    precision, _, relaxed_f1 = bench.precision_recall_f1(result.relaxed, result)
+    end_to_end_f1 = bench.precision_recall_f1(result.right, result)[2]
+    assert precision >= 0.95, result.false_alarms
+    assert relaxed_f1 >= 0.93, result.misses
+    assert end_to_end_f1 >= 0.85, result.wrong_values
+
+
 def texts(text: str) -> list[str]:
     return [found.text for found in extract(text, WED)]
 
