@@ -18,10 +18,12 @@ if TYPE_CHECKING:  # extract's patterns take a fifth of a second to compile: onl
     from dateline.dates.extract.candidates import Mention
 
 def body_dates(article: Article) -> list[Mention]:
-    """Every date expression of the body, at its offset in `article.body`."""
+    """Every date expression of the body that could date an event ("now" cannot), at its offset
+    in `article.body`."""
     from dateline.dates.extract.candidates import extract
 
-    return extract(masked_body(article.body), article.reference)
+    return [found for found in extract(masked_body(article.body), article.reference)
+            if not found.present]
 
 
 def covering_event(found: Mention, events: Sequence[EventSpec], body: str) -> EventSpec | None:

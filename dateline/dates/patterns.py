@@ -49,6 +49,17 @@ def number_alternation(words: Iterable[str]) -> str:
     return f"(?:{alternation(tails)})(?:[- ](?:{alternation(shared)}))?|{alternation(rest)}"
 
 
+# A year in words: "nineteen ninety-six", "eighteen hundred", "nineteen oh five", "two thousand
+# and eight", "twenty twenty-four" (the words of 10 to 99 come from the lexicon).
+TENS_TO_NINETIES = alternation(word for word, value in lexicon.NUMBER_WORDS.items()
+                               if 10 <= value <= 99)
+UNITS = alternation(word for word, value in lexicon.NUMBER_WORDS.items()
+                    if 1 <= value <= 9 and word not in ("a", "an"))
+YEAR_WORDS = (rf"(?:(?P<high>sixteen|seventeen|eighteen|nineteen|twenty)[ -](?:(?P<hundred>hundred)"
+              rf"|(?:oh|o)[ -](?P<oh>{UNITS})|(?P<low>{TENS_TO_NINETIES}))"
+              rf"|two thousand(?: and)?(?: (?P<thousand>{TENS_TO_NINETIES}|{UNITS}))?)\b")
+
+
 COUNT = (rf"(?:\d{{1,3}}|{number_alternation(lexicon.NUMBER_WORDS)}|"
          rf"{alternation(lexicon.VAGUE_COUNTS)})\b")
 HEDGE = rf"(?:{alternation(lexicon.HEDGES)})\b"

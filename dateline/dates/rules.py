@@ -23,6 +23,7 @@ from dateline.dates.patterns import (
     WEEKDAY,
     WEEKDAY_PLURAL,
     YEAR,
+    YEAR_WORDS,
     around_day,
     quantity,
 )
@@ -81,7 +82,7 @@ RULES: tuple[Rule, ...] = (
     # Days named relative to the reference.
     Rule("deictic day", around_day(
         r"(?P<deictic>the day before yesterday|the day after tomorrow|today|tonight|yesterday|"
-        r"tomorrow|last night|earlier today|later today|now|"
+        r"tomorrow|last night|earlier today|later today|now|currently|at present|nowadays|"
         r"this (?:morning|afternoon|evening))"), days.deictic_day),
     Rule("weekdays ago", rf"(?P<count>{COUNT}) (?P<weekday>{WEEKDAY_PLURAL}) ago",
          days.weekdays_ago),
@@ -108,7 +109,10 @@ RULES: tuple[Rule, ...] = (
     Rule("part of a month", rf"{PART}(?:(?P<modifier>last|this|next) )?(?P<month>{MONTH})"
                             rf"(?:,? (?:of )?(?P<year>{YEAR}))?", parts.part_of_month),
     Rule("part of a calendar unit",
-         rf"{PART}(?P<modifier>the|this|last|next) (?P<unit>week|month|year)", parts.part_of_unit),
+         rf"{PART}(?:(?P<modifier>the|this|last|next) )?(?:fiscal )?(?P<unit>week|month|year)",
+         parts.part_of_unit),
+    Rule("year-end", rf"{DURING}(?:(?:at|by|before|until) )?(?:the )?(?:(?P<modifier>this|last|"
+                     r"next) )?(?:fiscal )?(?P<unit>year)[- ]?(?P<part>end)\b", parts.part_of_unit),
     Rule("part of a year", rf"{PART}(?P<year>{YEAR})", parts.part_of_year),
     Rule("part of a season", rf"{DURING}(?:the )?(?P<part>early|mid|late)(?: |-)"
                              rf"(?:{MODIFIER} )?(?P<season>{SEASON})(?:(?: of)? (?P<year>{YEAR}))?",
@@ -118,7 +122,16 @@ RULES: tuple[Rule, ...] = (
     # Whole periods.
     Rule("month", rf"{DURING}(?:{MODIFIER} )?(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{YEAR}))?",
          periods.month),
+    Rule("fiscal year", rf"{DURING}(?:the )?(?:fiscal|financial|fy)(?: year)? ?(?P<year>{YEAR})",
+         periods.fiscal_year),
+    Rule("year of a period", rf"{DURING}the (?P<year>{YEAR}) (?:period|fiscal year)", periods.year),
+    Rule("short year range", rf"(?:from )?(?P<year>{YEAR})-(?P<short>\d\d)\b(?!-)",
+         periods.short_year_range, is_range=True),
     Rule("year", rf"{DURING}(?:the year )?(?P<year>{YEAR})", periods.year),
+    Rule("year in words", rf"{DURING}(?:the year )?{YEAR_WORDS}", periods.year_in_words),
+    Rule("century", rf"{DURING}the (?:(?P<number>1[6-9]|2[01])(?:st|th)|(?P<word>sixteenth|"
+                    r"seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)) century",
+         periods.century),
     Rule("decade", rf"{DURING}the (?:(?P<decade>\d{{3}}0)s|'?(?P<short>\d0)s|"
                    r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                    r"nineties))\b", periods.decade),
@@ -138,7 +151,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit before last", r"the (?P<unit>week|month|year) (?P<twice>before last|after next)",
          periods.calendar_unit),
     Rule("calendar unit", rf"{DURING}(?P<modifier>this|last|next|the current|current|the coming|"
-                          r"this coming) (?P<unit>week|month|year|quarter|decade)",
+                          r"this coming) (?:fiscal )?(?P<unit>week|month|year|quarter|decade)",
          periods.calendar_unit),
     Rule("partial unit", r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
          periods.partial_unit),
@@ -201,6 +214,10 @@ RULES: tuple[Rule, ...] = (
          greedy=True),
     Rule("unit of the anchor", rf"{DURING}(?P<relation>the following|the next|the previous|"
                                r"the preceding|the same|that) (?P<unit>week|weekend|month|year)",
+         periods.unit_of_anchor, anchored=True),
+    Rule("year-earlier", r"(?:the |a )?(?P<unit>year)[- ](?P<relation>earlier)",
+         periods.unit_of_anchor, anchored=True),
+    Rule("the full year", rf"{DURING}the (?P<relation>full) (?:fiscal )?(?P<unit>year)",
          periods.unit_of_anchor, anchored=True),
     Rule("unit before the anchor", rf"{DURING}the (?P<unit>week|weekend|month|year) "
                                    r"(?P<relation>before|after|prior)",

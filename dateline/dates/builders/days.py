@@ -108,6 +108,7 @@ def weekday_from_anchor(groups: Groups, ctx: Context) -> Found:
 
 
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "this": 0, "earlier today": 0, "later today": 0, "now": 0,
+                "currently": 0, "at present": 0, "nowadays": 0,
                 "yesterday": -1, "last night": -1, "the day before yesterday": -2,
                 "tomorrow": 1, "the day after tomorrow": 2}
 DEICTIC_REASONS = {0: "the day of", -1: "the day before", -2: "two days before",

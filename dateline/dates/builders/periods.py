@@ -147,6 +147,57 @@ def year(groups: Groups, ctx: Context) -> Found:
     return year_found(int(groups["year"] or ""), "the year as written")
 
 
+CENTURY_WORDS = {"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                 "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+
+HIGH_WORDS = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+
+
+def year_in_words(groups: Groups, ctx: Context) -> Found:
+    """'nineteen ninety-six', 'two thousand and eight': the year the words spell."""
+    if groups.get("high"):
+        low_words = groups.get("low") or groups.get("oh")
+        low = lexicon.NUMBER_WORDS[low_words] if low_words else 0
+        number = HIGH_WORDS[groups["high"] or ""] * 100 + low
+    else:
+        thousand = groups.get("thousand")
+        number = 2000 + (lexicon.NUMBER_WORDS[thousand] if thousand else 0)
+    return year_found(number, f"the year {number}")
+
+
+def fiscal_year(groups: Groups, ctx: Context) -> Found:
+    """'fiscal 1989': a company's or government's year, which may start in any month; read as
+    the calendar year, marked approximate."""
+    number = int(groups["year"] or "")
+    return year_found(number, f"the calendar year {number} (a fiscal year may start in another "
+                              "month)", approximate=True)
+
+
+def century(groups: Groups, ctx: Context) -> Found:
+    """'the 20th century': 1900 to 1999, as TimeML and most readers count it (strictly, 1901
+    to 2000), so the span is marked approximate."""
+    word = groups.get("word")
+    number = CENTURY_WORDS[word] if word else int(groups["number"] or "")
+    first = (number - 1) * 100
+    return Found(year_span(first)[0], year_span(first + 99)[1], "range", True,
+                 f"{first // 100:02d}", f"the years {first} to {first + 99}")
+
+
+def short_year_range(groups: Groups, ctx: Context) -> Found:
+    """'1957-58', '2012-13': the first year to the next year that ends in the two digits."""
+    first = int(groups["year"] or "")
+    last = first - first % 100 + int(groups["short"] or "")
+    if last <= first:
+        last += 100
+    if last - first > 1 and last % 100 <= 12:
+        raise DateError(f'"{ctx.text}" may be a year and a month: write the second year in full')
+    if last - first > 20:
+        raise DateError(f'"{ctx.text}" spans {last - first + 1} years: write both years in full')
+    return Found(year_span(first)[0], year_span(last)[1], "range", False, f"{first}/{last}",
+                 f"from the start of {first} to the end of {last}")
+
+
 def decade(groups: Groups, ctx: Context) -> Found:
     """'the 2010s', "the '90s" (the closest such decade before the reference's)."""
     if groups.get("decade"):
@@ -217,8 +268,8 @@ def season(groups: Groups, ctx: Context) -> Found:
     return Found(start, end, "season", True, season_timex(season_year, first_month), rule)
 
 
-ANCHOR_STEPS = {"before": -1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0,
-                "after": 1, "following": 1, "next": 1}
+ANCHOR_STEPS = {"before": -1, "previous": -1, "preceding": -1, "prior": -1, "earlier": -1,
+                "that": 0, "same": 0, "full": 0, "after": 1, "following": 1, "next": 1}
 
 
 def unit_of_anchor(groups: Groups, ctx: Context) -> Found:

@@ -62,6 +62,23 @@ MOVE_VERBS = re.compile(
     r"delayed|rescheduled)\b[^.;]*$"
 )
 DURATION_BEFORE = frozenset("for within than over".split())
+NUMBER_AFTER = re.compile(
+    r"(?:[.,]\d|\s*%|\s+(?:percent|per cent|million|billion|trillion|thousand|hundred)\b)",
+    re.IGNORECASE,
+)  # "the 20%", "the 4.9 million", "the 2,500": a number, not a day of the month
+COUNT_NOUNS = frozenset(
+    "people persons men women children troops soldiers police officers workers employees jobs "
+    "votes voters cases deaths dead homes houses units shares points feet metres meters miles "
+    "kilometres kilometers km tons tonnes barrels dollars euros pounds yen acres hectares "
+    "students members residents refugees families patients vehicles cars rounds copies pages "
+    "words times seats beds rooms flights passengers visitors fans tourists gmt utc hours hrs "
+    "local est edt pst bst cet".split()
+)  # "2000 people", "at 1900 GMT": a count or a clock, not a year
+NUMBER_NAMES = frozenset(
+    "no number route flight room page article resolution highway interstate model version "
+    "nearly almost than fewer least estimated additional another extra total some".split()
+)  # "Route 2010", "more than 2000": the number of a thing, or a quantity
+NAME_LINKS = re.compile(r"\s(?:for|of|against)\s[A-Z]")  # "March for Life", "March of Dimes"
 ANCHORED_COUNTS = frozenset({"count from the anchor", "vague count from the anchor",
                              "count from a date", "vague count from a date"})
 ABBREVIATIONS = sorted(
@@ -97,6 +114,8 @@ def used_as_date(text: str, start: int, end: int, rule: Rule) -> bool:
         word.lower() in NAME_WORDS and not word[0].isupper() for word in words
     ):
         return False  # "may", "march", "sun": verbs and nouns, not names of days
+    if _title_cased(text, start, phrase, words):
+        return False  # "ABC's This Week": the title of a show, not this week
     after = text[end:end + 40]
     if re.match(r"-\w", after):
         return False  # part of a compound: "the 24-year-old"
@@ -107,6 +126,8 @@ def used_as_date(text: str, start: int, end: int, rule: Rule) -> bool:
     if bare is not None:
         if re.match(r"\s[A-Z]", after):
             return False  # "Sunday Times", "April Dunmore", "Fall Out Boy"
+        if NAME_LINKS.match(after) and previous_word not in TIME_PREPOSITIONS:
+            return False  # "the March for Life", "the March of Dimes"
         if bare not in FULL_NAMES and bare in NAME_WORDS and not re.search(r"\d", phrase):
             if bare in lexicon.MONTHS or bare in lexicon.WEEKDAYS:
                 return False  # "Sun", "Sat", "Mar" standing alone
@@ -124,10 +145,18 @@ def _rule_allows(name: str, text: str, start: int, phrase: str, previous_word: s
         ordinal = re.search(r"the (\S+)", lower)
         if ordinal is None or not ordinal.group(1)[0].isdigit():
             return "month" in lower  # "the second" is a rank unless "of the month" follows
+        if NUMBER_AFTER.match(after):
+            return False
         return not next_word or next_word in DAY_FOLLOWERS  # not "the 14th Amendment"
     if name == "year":
         leading = lower.split()[0]
-        return not leading.isdigit() or previous_word in TIME_PREPOSITIONS
+        return not leading.isdigit() or previous_word in TIME_PREPOSITIONS or _bare_year(
+            text, start, previous_word, next_word, after)
+    if name == "year in words":
+        if next_word in COUNT_NOUNS or previous_word in NUMBER_NAMES:
+            return False  # "some eighteen hundred soldiers"
+        bare_thousand = re.fullmatch(r"(?:\w+ )?two thousand", lower)
+        return not bare_thousand or previous_word in TIME_PREPOSITIONS or "year" in lower
     if name == "holiday":
         return next_word not in ATTRIBUTIVE_NOUNS  # "Christmas tree" is a thing
     if name == "in a count":
@@ -145,11 +174,30 @@ def _rule_allows(name: str, text: str, start: int, phrase: str, previous_word: s
     if name == "hedged length":
         return False  # "roughly 10 days" alone is a length of time in prose
     if name == "deictic day":
-        return lower.strip() != "now"
+        return lower.strip() != "now" or next_word != "that"  # "now that" is a conjunction
     if name == "range":
         sentence = text[_sentence_start_index(text, start):start].lower()
         return not MOVE_VERBS.search(sentence)  # "moved the race from October to April"
     return True
+
+
+def _bare_year(text: str, start: int, previous_word: str, next_word: str, after: str) -> bool:
+    """A year standing alone ("the 1996 bombing", "a 2009 analysis") rather than a number: not
+    a count of something, a clock time, a sum, a decimal or the number of a route or flight."""
+    if next_word in COUNT_NOUNS or previous_word in NUMBER_NAMES:
+        return False
+    if re.match(r"(?:[.,:]\d|\s*%)", after):
+        return False
+    return not re.search(r"(?:[$£€#]|\d[\s,.]?)$", text[max(0, start - 3):start])
+
+
+def _title_cased(text: str, start: int, phrase: str, words: list[str]) -> bool:
+    """Two or more words, each capitalised, none a name of a month, day or holiday, and not at
+    the start of a sentence: a title ("This Week", "Next Year") rather than a date."""
+    return (len(words) >= 2 and all(word[0].isupper() for word in words)
+            and not phrase.isupper() and not re.search(r"\d", phrase)
+            and not any(word.lower() in NAME_WORDS for word in words)
+            and not _sentence_start(text, start))
 
 
 def trimmed(prose: Prose, start: int, end: int) -> tuple[int, int]:
