@@ -10,28 +10,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.matching.dispatch import LEAD, candidate_rows
-from dateline.dates.matching.rows import COMPILED_ROWS, FIRST_WORD_INDEX, FREE_ROWS, compiled_row
+from dateline.dates.matching.dispatch import candidate_rows
+from dateline.dates.matching.rows import FIRST_WORD_INDEX, FREE_ROWS, ROWS
 from dateline.dates.readings import Context, Found
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
 from dateline.model import Direction, ResolvedDate, Span
 
 MAX_LENGTH = 200
-CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
-
-@lru_cache(maxsize=1)
-def compiled_rules() -> CompiledRules:
-    """Each row with LEAD compiled in, in table order: what a plain scan of the table would try
-    (tests compare the dispatch with it). Built on first use, one memoised entry."""
-    return tuple((rule, re.compile(f"{LEAD}(?:{rule.pattern})")) for rule in RULES)
-
-
-def __getattr__(name: str) -> CompiledRules:
-    """`COMPILED`, the rows with LEAD, computed on first access."""
-    if name == "COMPILED":
-        return compiled_rules()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)
@@ -150,18 +136,8 @@ def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
     without its lead word ('on Monday'): with it first, as LEAD's greedy `?` would."""
     rows, lead_end = candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS)
     rest = normal[lead_end:]
-    absent = None  # needed words the text lacks: rows share them (three rows need a weekday)
     for row in rows:
-        pattern, needed = COMPILED_ROWS[row] or compiled_row(row)
-        if needed is not None:
-            if needed is absent:
-                continue
-            for word in needed:
-                if word in normal:
-                    break
-            else:
-                absent = needed
-                continue  # (`rest` is the end of `normal`: it holds none of them either)
+        pattern = ROWS[row].pattern
         match = pattern.fullmatch(rest) if lead_end else None
         if match is None:
             match = pattern.fullmatch(normal)
