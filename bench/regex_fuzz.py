@@ -68,10 +68,12 @@ class Fuzz:
 
 
 def dateline_modules() -> list[ModuleType]:
+    """Every module of the dateline.dates package, its sub-packages' included."""
     import dateline.dates as package
 
-    names = sorted(info.name for info in pkgutil.iter_modules(package.__path__))
-    return [importlib.import_module(f"dateline.dates.{name}") for name in names]
+    names = sorted(info.name for info in pkgutil.walk_packages(package.__path__,
+                                                               "dateline.dates."))
+    return [importlib.import_module(name) for name in names]
 
 
 def patterns_in(value: object, label: str, depth: int = 0) -> Iterator[tuple[str, re.Pattern[str]]]:
@@ -90,12 +92,11 @@ def patterns_in(value: object, label: str, depth: int = 0) -> Iterator[tuple[str
 
 
 def all_patterns() -> dict[str, re.Pattern[str]]:
-    from dateline.dates.matching import rows
+    from dateline.dates.matching.rows import ROWS
 
-    for row in range(len(rows.PARSED_ROWS)):  # rows compile on first use: compile them all
-        rows.compiled_row(row)
-    found: dict[str, re.Pattern[str]] = {}
-    seen: set[tuple[str, int]] = set()
+    # the rule rows, each compiled on first use: compile them all
+    found = {f"rows.ROWS[{row.rule.name}]": row.pattern for row in ROWS}
+    seen = {(pattern.pattern, pattern.flags) for pattern in found.values()}
     for module in dateline_modules():
         short = module.__name__.removeprefix("dateline.dates.")
         for attribute, value in vars(module).items():

@@ -24,7 +24,8 @@ WEEKDAY = rf"(?:{alternation(lexicon.WEEKDAYS)})\b\.?"
 WEEKDAY_PLURAL = rf"(?:{alternation(n.lower() for n in lexicon.WEEKDAY_NAMES)})s\b"
 MONTH = rf"(?:{alternation(lexicon.MONTHS)})\b\.?"
 DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
-DAY_WORD = rf"(?:{alternation(w for w, v in lexicon.ORDINAL_WORDS.items() if v > 0)})\b"
+DAY_WORDS = tuple(word for word, value in lexicon.ORDINAL_WORDS.items() if value > 0)
+DAY_WORD = rf"(?:{alternation(DAY_WORDS)})\b"
 DAY = rf"(?:{DAY_NUMBER}|{DAY_WORD})"
 YEAR = r"(?:1[6-9]\d\d|20\d\d|21\d\d)\b"
 
@@ -63,13 +64,13 @@ YEAR_WORDS = (rf"(?:(?P<high>sixteen|seventeen|eighteen|nineteen|twenty)[ -](?:(
 COUNT = (rf"(?:\d{{1,3}}|{number_alternation(lexicon.NUMBER_WORDS)}|"
          rf"{alternation(lexicon.VAGUE_COUNTS)})\b")
 HEDGE = rf"(?:{alternation(lexicon.HEDGES)})\b"
-UNIT = r"(?:day|week|fortnight|month|year|decade|hour)s?\b"
+UNIT_WORDS = ("day", "week", "fortnight", "month", "year", "decade", "hour")
+UNIT = rf"(?:{'|'.join(UNIT_WORDS)})s?\b"
 HOLIDAY = (rf"(?:{alternation(list(lexicon.FIXED_HOLIDAYS) + list(lexicon.MOVABLE_HOLIDAYS))})"
            r"(?![a-z])")
 SEASON = rf"(?:{alternation(lexicon.SEASONS)})\b"
 DAY_PART = rf"(?:{alternation(lexicon.DAY_PARTS)})\b"
 ZONE = rf"(?:{alternation(lexicon.TIME_ZONES)})\b"
-
 
 
 def quantity(hedge: str = "?", count: str = "") -> str:
@@ -89,10 +90,13 @@ QUANTITY = quantity()
 CLOCK = (r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b|\d{4} ?(?:gmt|utc|hrs|hours)\b"
          r"|noon\b|midnight\b|midday\b)")
 # Each list is prefix-free (every word ends in a space), so its order does not matter.
-TIME_LEAD = alternation(("shortly ", "just ", "right ", "sometime ", "some time ", "soon "))
-TIME_RELATION = alternation(("before ", "after ", "around ", "about ", "at ", "by ", "from ",
-                             "until ", "in the "))
-TIME_HEDGE = alternation(("about ", "around ", "approximately ", "roughly "))
+TIME_LEAD_WORDS = ("shortly ", "just ", "right ", "sometime ", "some time ", "soon ")
+TIME_RELATION_WORDS = ("before ", "after ", "around ", "about ", "at ", "by ", "from ", "until ",
+                       "in the ")
+TIME_HEDGE_WORDS = ("about ", "around ", "approximately ", "roughly ")
+TIME_LEAD = alternation(TIME_LEAD_WORDS)
+TIME_RELATION = alternation(TIME_RELATION_WORDS)
+TIME_HEDGE = alternation(TIME_HEDGE_WORDS)
 TIME_PHRASE = (rf"(?:(?:{TIME_LEAD})?(?:{TIME_RELATION})?(?:{TIME_HEDGE})?"
                rf"(?:{CLOCK}|{DAY_PART})(?: \(?{ZONE}\)?)?)")
 BEFORE_DAY = (rf"(?:(?:early|late|sometime|earlier|later)(?: on)? |{TIME_PHRASE},? (?:on )?"
@@ -105,3 +109,36 @@ AFTER_DAY = (rf"(?: {DAY_PART})?(?:,? {TIME_PHRASE})?"
 def around_day(core: str) -> str:
     """A day-naming pattern with optional times, parts of day and zones on either side."""
     return f"{BEFORE_DAY}{core}{AFTER_DAY}"
+
+
+# What a text each piece reads can begin with, for the rules' `starts` (see `rules.Rule`). Only
+# a text's first word counts, its letters up to the first other character ("0" stands for any
+# digit), so a phrase stands for its first word and a plural must be listed as well.
+DIGIT = "0"
+WEEKDAY_STARTS = tuple(lexicon.WEEKDAYS)
+WEEKDAY_PLURAL_STARTS = tuple(f"{name.lower()}s" for name in lexicon.WEEKDAY_NAMES)
+MONTH_STARTS = tuple(lexicon.MONTHS)
+DAY_STARTS = (DIGIT, *DAY_WORDS)
+YEAR_STARTS = (DIGIT,)
+COUNT_STARTS = (DIGIT, *lexicon.NUMBER_WORDS, *lexicon.VAGUE_COUNTS)
+UNIT_STARTS = (*UNIT_WORDS, *(f"{unit}s" for unit in UNIT_WORDS))
+HOLIDAY_STARTS = (*lexicon.FIXED_HOLIDAYS, *lexicon.MOVABLE_HOLIDAYS)
+SEASON_STARTS = tuple(lexicon.SEASONS)
+CLOCK_STARTS = (DIGIT, "noon", "midnight", "midday")
+TIME_PHRASE_STARTS = (*TIME_LEAD_WORDS, *TIME_RELATION_WORDS, *TIME_HEDGE_WORDS, *CLOCK_STARTS,
+                      *lexicon.DAY_PARTS)
+BEFORE_DAY_STARTS = ("early", "late", "sometime", "earlier", "later", *TIME_PHRASE_STARTS, "in",
+                     "the", "on")
+
+
+def quantity_starts(hedge: str = "?", count: str = "") -> tuple[str, ...]:
+    """What `quantity(hedge, count)` can begin with."""
+    hedges = tuple(lexicon.HEDGES)
+    if not hedge:
+        return hedges
+    return (*hedges, "half", *COUNT_STARTS, *(UNIT_STARTS if count else ()))
+
+
+def around_day_starts(*core: str) -> tuple[str, ...]:
+    """What `around_day(core)` can begin with, given what `core` can begin with."""
+    return (*BEFORE_DAY_STARTS, *core)

@@ -87,7 +87,7 @@ def with_day(label: str, day_words: str) -> str:
 
 
 def one_day(day: date, reason: str, approximate: bool = False) -> Found:
-    """A single day; built with tuple.__new__ (the most frequent answer, on every call)."""
+    """A single day, the most frequent answer: tuple.__new__ as in `resolve.resolve`."""
     return tuple.__new__(Found, (day, day, "day", approximate, day.isoformat(), reason))
 
 

@@ -10,21 +10,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.dates import lexicon
-from dateline.dates.matching.dispatch import LEAD, candidate_rows
-from dateline.dates.matching.rows import COMPILED_ROWS, FIRST_WORD_INDEX, FREE_ROWS, compiled_row
+from dateline.dates.matching.dispatch import candidate_rows
+from dateline.dates.matching.rows import FIRST_WORD_INDEX, FREE_ROWS, ROWS
 from dateline.dates.readings import Context, Found, outside_calendar
 from dateline.dates.rules import RULES, Rule
 from dateline.errors import DateError
 from dateline.model import Direction, ResolvedDate, Span
 
 MAX_LENGTH = 200
-CompiledRules = tuple[tuple[Rule, "re.Pattern[str]"], ...]
-
-@lru_cache(maxsize=1)
-def compiled_rules() -> CompiledRules:
-    """Each row with LEAD compiled in, in table order: what a plain scan of the table would try
-    (tests compare the dispatch with it). Built on first use, one memoised entry."""
-    return tuple((rule, re.compile(f"{LEAD}(?:{rule.pattern})")) for rule in RULES)
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +56,6 @@ KNOWN_WORDS = frozenset(lexicon.VOCABULARY) | _pattern_words() | SINGLE_LETTERS
 LUNAR_FEASTS = tuple(re.compile(rf"\b{feast}\b") for feast in lexicon.LUNAR_FEASTS)
 ANY_LUNAR_FEAST = re.compile("|".join(rf"\b{feast}\b" for feast in lexicon.LUNAR_FEASTS))
 HINT_WORDS = tuple(sorted(word for word in KNOWN_WORDS if len(word) > 3))
-
-
-NEW_TUPLE = tuple.__new__
 
 
 class Reading(NamedTuple):
@@ -138,7 +128,7 @@ def read(text: str) -> Reading | Failure:
     rule, groups = found[0], found[1].groupdict()
     # a greedy row re-reads its parts; name a bad word here, where its offset is known
     problem = rule.greedy and unreadable_word(text, normal, positions, 0)
-    return problem or NEW_TUPLE(Reading, (rule, groups, " ".join(text.split())))
+    return problem or Reading(rule, groups, " ".join(text.split()))
 
 
 def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
@@ -146,18 +136,8 @@ def first_match(normal: str) -> tuple[Rule, re.Match[str]] | None:
     without its lead word ('on Monday'): with it first, as LEAD's greedy `?` would."""
     rows, lead_end = candidate_rows(normal, FIRST_WORD_INDEX, FREE_ROWS)
     rest = normal[lead_end:]
-    absent = None  # needed words the text lacks: rows share them (three rows need a weekday)
     for row in rows:
-        pattern, needed = COMPILED_ROWS[row] or compiled_row(row)
-        if needed is not None:
-            if needed is absent:
-                continue
-            for word in needed:
-                if word in normal:
-                    break
-            else:
-                absent = needed
-                continue  # (`rest` is the end of `normal`: it holds none of them either)
+        pattern = ROWS[row].pattern
         match = pattern.fullmatch(rest) if lead_end else None
         if match is None:
             match = pattern.fullmatch(normal)
@@ -242,8 +222,8 @@ def resolve_inner(text: str, ctx: Context) -> Found:
         raise DateError(f'"{text}" counts from another event; write the date itself here')
     if ctx.in_range and reading.rule.is_range:
         raise DateError(f'"{text}" is itself a range; a range runs between two dates')
-    inner = NEW_TUPLE(Context, (ctx.reference, ctx.anchor, ctx.direction, ctx.reference_label,
-                                ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range))
+    inner = Context(ctx.reference, ctx.anchor, ctx.direction, ctx.reference_label,
+                    ctx.anchor_label, text, ctx.resolve_inner, ctx.in_range)
     return reading.rule.build(reading.groups, inner)
 
 
@@ -262,15 +242,15 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
     # until/till/by + a date look ahead ("until Christmas"), unless the words say "last"
     if not rule.anchored and shown[:6].lower().startswith(("until ", "till ", "til ", "by ")):
         direction = "future"
-    # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs on every call
-    ctx = NEW_TUPLE(Context, (reference, anchor, direction, reference_label, anchor_label, shown,
-                              resolve_inner, False))
+    # tuple.__new__ skips NamedTuple's Python __new__: with one_day's, 11% of warm expressions/s
+    ctx = tuple.__new__(Context, (reference, anchor, direction, reference_label, anchor_label,
+                                  shown, resolve_inner, False))
     try:
         start, end, granularity, approximate, timex, reason = rule.build(groups, ctx)
     except DateError:
         raise
     except (OverflowError, ValueError):  # `date` refusing a year outside 1..9999
         raise outside_calendar(ctx) from None
-    return NEW_TUPLE(ResolvedDate, (start, end, granularity, approximate, timex,
-                                    f"{shown}: {reason}",
-                                    rule.name in {"since", "since then"}))  # end still open
+    return tuple.__new__(ResolvedDate, (start, end, granularity, approximate, timex,
+                                        f"{shown}: {reason}",
+                                        rule.name in {"since", "since then"}))  # end still open

@@ -68,8 +68,7 @@ def cut(whole: Found, key: str) -> tuple[date, date, str]:
 
 def part_of(whole: Found, groups: Groups) -> Found:
     start, end, words = cut(whole, part_key(groups))
-    return tuple.__new__(Found, (start, end, whole.granularity, True, whole.timex,
-                                 f"{words} {whole.reason}"))
+    return Found(start, end, whole.granularity, True, whole.timex, f"{words} {whole.reason}")
 
 
 def part_of_month(groups: Groups, ctx: Context) -> Found:

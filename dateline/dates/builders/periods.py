@@ -29,17 +29,13 @@ STEPS = {"last": -1, "previous": -1, "past": -1, "this": 0, "the current": 0, "c
 STEP_WORDS = {-2: "two before", -1: "before", 0: "holding", 1: "after", 2: "two after"}
 
 
-NEW_FOUND = tuple.__new__  # Found(...) without the NamedTuple's Python-level __new__
-
-
 def week_found(monday: date, reason: str) -> Found:
-    return NEW_FOUND(Found, (monday, monday + 6 * ONE_DAY, "week", False, iso_week_timex(monday),
-                             reason))
+    return Found(monday, monday + 6 * ONE_DAY, "week", False, iso_week_timex(monday), reason)
 
 
 def month_found(year: int, month: int, reason: str, approximate: bool = False) -> Found:
     start, end = month_span(year, month)
-    return NEW_FOUND(Found, (start, end, "month", approximate, f"{year}-{month:02d}", reason))
+    return Found(start, end, "month", approximate, f"{year}-{month:02d}", reason)
 
 
 def year_found(year: int, reason: str, approximate: bool = False) -> Found:
@@ -105,8 +101,8 @@ def weekend(groups: Groups, ctx: Context) -> Found:
         rule = "the latest Saturday and Sunday begun on or before"
         if groups.get("twice"):
             saturday, rule = saturday - WEEK, "the weekend before the latest one begun by"
-    return NEW_FOUND(Found, (saturday, saturday + ONE_DAY, "weekend", False,
-                             f"{iso_week_timex(saturday)}-WE", f"{rule} {ctx.ref}"))
+    return Found(saturday, saturday + ONE_DAY, "weekend", False,
+                 f"{iso_week_timex(saturday)}-WE", f"{rule} {ctx.ref}")
 
 
 def weekend_of(groups: Groups, ctx: Context) -> Found:

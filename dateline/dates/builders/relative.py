@@ -226,17 +226,16 @@ def since(groups: Groups, ctx: Context) -> Found:
     if inner_text == "then":
         start, what, approximate = ctx.anchor_span.start, ctx.anchor_words, False
     else:
-        looking_back = tuple.__new__(Context, (ctx.reference, ctx.anchor, "since",
-                                               ctx.reference_label, ctx.anchor_label,
-                                               ctx.text, ctx.resolve_inner, ctx.in_range))
+        looking_back = Context(ctx.reference, ctx.anchor, "since", ctx.reference_label,
+                               ctx.anchor_label, ctx.text, ctx.resolve_inner, ctx.in_range)
         inner = ctx.resolve_inner(inner_text, looking_back)
         start, approximate = inner.start, inner.approximate
         what = f"{describe_day(inner.start)} ({inner.reason})"
     if start > ctx.reference:
         raise DateError(f"{describe_day(start)} is after {ctx.ref}: 'since' needs a past start")
-    return tuple.__new__(Found, (start, ctx.reference, "range", approximate,
-                                 f"{start.isoformat()}/{ctx.reference.isoformat()}",
-                                 f"from {what} through {ctx.ref}"))
+    return Found(start, ctx.reference, "range", approximate,
+                 f"{start.isoformat()}/{ctx.reference.isoformat()}",
+                 f"from {what} through {ctx.ref}")
 
 
 HEDGE_DAYS = 2
