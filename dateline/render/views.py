@@ -54,17 +54,8 @@ class Nav:
         return len(self.timelines)
 
     def __html__(self) -> str:
-        fields = [self.root, *(value for pair in self.timelines for value in pair)]
-        escaped = str(escape("\0".join(fields))).split("\0")  # one call, not one a value
-        if len(escaped) != len(fields):  # a value held the separator itself
-            escaped = [str(escape(value)) for value in fields]
-        root = escaped[0]
-        titles, slugs = escaped[1::2], escaped[2::2]
         return "".join(
-            [
-                f'<li><a href="{root}{slug}/index.html">{title}</a></li>\n'
-                for title, slug in zip(titles, slugs, strict=True)
-            ]
+            f'<li><a href="{escape(link.href)}">{escape(link.text)}</a></li>\n' for link in self
         )
 
 
