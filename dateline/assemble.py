@@ -136,6 +136,11 @@ def _resolve_event(
             read.append(report)
     if errors or not dates:
         return None, errors
+    # Reports that tell the event after the fact speak first: their wording, quote and
+    # explanation replace a preview's ("Divers plan to bring out ...") once it has happened.
+    order = sorted(range(len(read)), key=lambda i: (not _after_the_fact(read[i], dates[i]),
+                                                    read[i].told))
+    read, dates = [read[i] for i in order], [dates[i] for i in order]
     merged, conflict = merge_reports(read, dates)
     if merged is None:
         return None, [conflict] if conflict else []
@@ -145,10 +150,10 @@ def _resolve_event(
             id=key[1],
             timeline=key[0],
             date=merged,
-            what=first.spec.what,
+            what=read[0].spec.what,
             sources=tuple(_source(report) for report in group),
             tags=tuple(sorted({tag for report in group for tag in report.article.tags})),
-            quote=next((r.spec.quote for r in group if r.spec.quote), None),
+            quote=next((r.spec.quote for r in [*read, *group] if r.spec.quote), None),
             status=event_status(read, dates),
             told=first.told,
         ),
@@ -159,10 +164,13 @@ def _resolve_event(
 def event_status(group: Sequence[Report], dates: Sequence[ResolvedDate]) -> Status:
     """"scheduled" when every report was filed before the event: a preview says
     `direction: future`, or its date starts after the article's reference; else "reported"."""
-    for report, resolved in zip(group, dates, strict=True):
-        if report.spec.direction != "future" and resolved.start <= report.article.reference:
-            return "reported"
+    if any(_after_the_fact(r, d) for r, d in zip(group, dates, strict=True)):
+        return "reported"
     return "scheduled"
+
+
+def _after_the_fact(report: Report, resolved: ResolvedDate) -> bool:
+    return report.spec.direction != "future" and resolved.start <= report.article.reference
 
 
 def merge_reports(

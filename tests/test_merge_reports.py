@@ -12,6 +12,7 @@ told in. Dates here are worked out by hand from the calendar of March 2021:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from dateline.assemble import assemble
@@ -138,6 +139,20 @@ def test_an_event_previewed_then_reported_is_reported() -> None:
     preview = article("preview", date(2021, 3, 25), ("vote", "March 30", "future"))
     result = article("result", date(2021, 3, 31), ("vote", "Tuesday"))
     assert events(preview, result)["vote"].status == "reported"
+
+
+def test_once_reported_an_event_is_worded_and_explained_by_the_report() -> None:
+    """A preview's 'Lawmakers will vote' must not stay the wording of a vote that took place."""
+    preview = article("preview", date(2021, 3, 25), ("vote", "March 30", "future"))
+    preview = replace(preview, events=(replace(preview.events[0], what="Lawmakers will vote.",
+                                               quote="They will vote on March 30."),))
+    result = article("result", date(2021, 3, 31), ("vote", "Tuesday"))
+    result = replace(result, events=(replace(result.events[0], what="Lawmakers vote.",
+                                             quote="They voted on Tuesday."),))
+    vote = events(preview, result)["vote"]
+    assert (vote.what, vote.quote) == ("Lawmakers vote.", "They voted on Tuesday.")
+    assert vote.date.explanation.startswith("Tuesday:")
+    assert vote.told == 0  # the story was still told first by the preview
 
 
 def test_events_of_one_day_follow_the_first_report_not_their_ids() -> None:
