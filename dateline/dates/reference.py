@@ -19,8 +19,9 @@ from dateline.errors import DateError
 
 MAX_DAYS_APART = 7
 DATELINE_DATE = re.compile(
-    rf"(?P<month>{MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
-    rf"|(?P<day_first>\d{{1,2}}) (?P<month_second>{MONTH})(?:,? (?P<year_second>\d{{4}}))?")
+    rf"(?:(?P<weekday>{WEEKDAY}),? )?"
+    rf"(?:(?P<month>{MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
+    rf"|(?P<day_first>\d{{1,2}}) (?P<month_second>{MONTH})(?:,? (?P<year_second>\d{{4}}))?)")
 DATELINE_WEEKDAY = re.compile(WEEKDAY)
 # An agency credit: "(Reuters)", "(AP)", "(Reuters/AP)", "(dpa)", or "/PRNewswire/" after a space.
 # Letters only, so a parenthesised date or number is never taken for one.
@@ -64,6 +65,11 @@ def reference_date(dateline: str, published: date) -> tuple[date, str]:
             f'the dateline "{dateline}" ({describe_day(reference)}) is more than '
             f"{MAX_DAYS_APART} days from the publication date ({describe_day(published)}): "
             "one of the two is wrong", at)
+    if match["weekday"] and weekday_of(match["weekday"]) != reference.weekday():
+        named = lexicon.WEEKDAY_NAMES[weekday_of(match["weekday"])]
+        raise DateError(
+            f'the dateline "{dateline}" says {named}, but {describe_day(reference)} is a '
+            f"{lexicon.WEEKDAY_NAMES[reference.weekday()]}: correct the weekday or the date", at)
     return reference, f"the dateline, {describe_day(reference)}"
 
 
@@ -77,6 +83,8 @@ def _date_words(text: str) -> str:
         dated = DATELINE_DATE.fullmatch(lowered) or DATELINE_WEEKDAY.fullmatch(lowered)
         return alone if dated or re.search(r"\d", alone) else ""
     tail = parts[-1]
+    if len(parts) > 2 and DATELINE_WEEKDAY.fullmatch(parts[-2].lower()):
+        tail = f"{parts[-2]}, {tail}"  # "MAE SAI, Thailand, Tuesday, July 10"
     if len(parts) > 2 and re.fullmatch(r"\d{4}", tail):
         tail = f"{parts[-2]}, {tail}"
     return tail

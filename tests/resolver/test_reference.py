@@ -118,3 +118,14 @@ def test_an_unreadable_wire_date_names_the_words_taken_as_the_date() -> None:
         reference_date("COPIAPO, Chile, Agust 23 (Reuters) -", date(2010, 8, 23))
     assert '"Agust 23"' in raised.value.message
     assert raised.value.offset == len("COPIAPO, Chile, ")
+
+
+def test_a_weekday_beside_the_date_is_read_and_checked() -> None:
+    # 10 July 2018 was a Tuesday
+    day, note = reference_date("MAE SAI, Thailand, Tuesday, July 10 (AP) \u2014", date(2018, 7, 10))
+    assert (day, note) == (date(2018, 7, 10), "the dateline, Tue 10 Jul 2018")
+    assert reference_date("MAE SAI, Thailand, Tues. July 10 (AP) -", date(2018, 7, 10))[0] == day
+    with pytest.raises(DateError) as raised:
+        reference_date("MAE SAI, Thailand, Monday, July 10 (AP) \u2014", date(2018, 7, 10))
+    assert 'says Monday, but Tue 10 Jul 2018 is a Tuesday' in raised.value.message
+    assert raised.value.offset == len("MAE SAI, Thailand, ")
