@@ -342,3 +342,45 @@ def test_long_timeline_titles_wrap_on_a_phone(browser: Any, tmp_path: Path) -> N
         overflowing[kind] = page.evaluate(OVERFLOWING_JS)
     context.close()
     assert overflowing == {kind: [] for kind in PAGE_KINDS}
+
+
+# A date lead whose text runs wider than its own box spills under the timeline's line and dot.
+SPILLING_LEADS_JS = """() => Array.from(document.querySelectorAll('.event-lead'))
+  .filter(el => el.scrollWidth > el.clientWidth + 1
+               || Array.from(el.querySelectorAll('*')).some(
+                    child => child.getBoundingClientRect().right
+                             > el.getBoundingClientRect().right + 0.5))
+  .map(el => el.textContent.trim())"""
+
+
+def test_long_dates_and_labels_stay_in_the_date_column(browser: Any, tmp_path: Path) -> None:
+    """The long style's "Wednesday 27 September 2023" and a scheduled event's label, at a
+    desktop width where dates have a column of their own beside the line."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "site.yaml").write_text(
+        "title: Desk\ntimelines:\n  quake:\n    title: Quake\n    date_style: long\n",
+        encoding="utf-8",
+    )
+    (content / "a.md").write_text(
+        "---\ntitle: Aftershocks go on\ndateline: \"ANTAKYA, Turkey, Sept. 27\"\n"
+        "published: 2023-09-27\ntimeline: quake\nevents:\n"
+        "  - id: aftershock\n    when: Wednesday\n    what: A strong aftershock.\n"
+        "  - id: inquiry\n    when: next Wednesday\n    direction: future\n"
+        "    what: An inquiry reports.\n---\n\nA strong aftershock hit on Wednesday.\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--content", str(content), "--out", str(site),
+         "--no-pdf"],
+        check=True, capture_output=True,
+    )
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto((site / "quake" / "index.html").as_uri())
+    leads = page.inner_text("main")
+    spilling = page.evaluate(SPILLING_LEADS_JS)
+    context.close()
+    assert "Wednesday 27 September 2023" in leads and "scheduled" in leads
+    assert spilling == []
