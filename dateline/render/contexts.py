@@ -51,6 +51,10 @@ class ArticleEvent:
     anchor: str | None
 
 
+# The dash (or colon) a wire dateline ends with, before the story: not part of the place and day.
+DATELINE_CLOSE = " -\u2013\u2014:"
+
+
 def json_ld(data: Mapping[str, object]) -> Markup:
     """JSON for a <script type="application/ld+json"> that no value can close or comment out;
     compact, since no reader needs it indented and indenting forces the pure-Python encoder."""
@@ -177,7 +181,7 @@ def article_context(
     return {
         "page_title": f"{article.title} \u2014 {site.config.title}",
         "title": article.title,
-        "dateline": article.dateline,
+        "dateline": article.dateline.rstrip(DATELINE_CLOSE),
         "published": format_day(article.published, style),
         "published_datetime": article.published.isoformat(),
         "source": article.source,
