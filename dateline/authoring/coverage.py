@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from dateline.errors import ContentError
 from dateline.load.phrases import masked_body, when_spans
+from dateline.load.sentences import DATELINE_LEAD
 from dateline.model import Article, EventSpec
 
 if TYPE_CHECKING:  # extract's patterns take a fifth of a second to compile: only `check` needs them
@@ -24,6 +25,12 @@ def body_dates(article: Article) -> list[Mention]:
     return extract(masked_body(article.body), article.reference)
 
 
+def lead_end(body: str) -> int:
+    """Where the body's own dateline ("COLOMBO, March 21 (Reuters) - ") ends, else 0."""
+    found = DATELINE_LEAD.match(body)
+    return found.end() if found else 0
+
+
 def covering_event(found: Mention, events: Sequence[EventSpec], body: str) -> EventSpec | None:
     """The first event whose `when` occurs in the body overlapping the phrase."""
     for event in events:
@@ -34,10 +41,13 @@ def covering_event(found: Mention, events: Sequence[EventSpec], body: str) -> Ev
 
 
 def uncovered_dates(article: Article) -> list[Mention]:
+    """The body's date phrases no event covers, leaving out its own dateline
+    ("COLOMBO, March 21 (Reuters) - "): that is the story's date, not an event's."""
+    lead = lead_end(masked_body(article.body))
     return [
         found
         for found in body_dates(article)
-        if covering_event(found, article.events, article.body) is None
+        if found.start >= lead and covering_event(found, article.events, article.body) is None
     ]
 
 

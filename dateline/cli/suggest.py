@@ -6,6 +6,26 @@ import sys
 from pathlib import Path
 
 from dateline.cli.report import report
+from dateline.model import EventSpec
+
+
+def timeline_events(path: Path, timeline: str) -> list[EventSpec]:
+    """The events of the other articles beside `path` on the same timeline: what a relative
+    date ("three months after it ran aground") may name as its anchor. Files that do not load
+    are left out here; `check` reports them."""
+    from dateline.load.article import load_article
+
+    found: list[EventSpec] = []
+    for other in sorted(path.parent.glob("*.md")):
+        if other.resolve() == path.resolve():
+            continue
+        try:
+            article, errors = load_article(other.name, other.read_bytes())
+        except OSError:
+            continue
+        if article is not None and not errors and article.timeline == timeline:
+            found.extend(article.events)
+    return found
 
 
 def suggest(path: Path, write: bool) -> int:
@@ -22,10 +42,12 @@ def suggest(path: Path, write: bool) -> int:
     article, errors = load_article(display_path(path), data)
     if errors or article is None:
         return report(errors)
+    others = timeline_events(path, article.timeline)
     if not write:
-        print(suggest_events(article) or "# every dated phrase of the body is covered")
+        print(suggest_events(article, timeline_events=others)
+              or "# every dated phrase of the body is covered")
         return 0
-    suggestions = draft(article)
+    suggestions = draft(article, timeline_events=others)
     try:
         write_suggestions(path, suggestions)
     except SuggestWriteError as problem:

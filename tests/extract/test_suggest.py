@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from dateline.authoring.coverage import coverage_warnings
-from dateline.authoring.suggest import SuggestWriteError, suggest, suggest_events, write_suggestions
+from dateline.authoring.suggest import (
+    Suggestion,
+    SuggestWriteError,
+    suggest,
+    suggest_events,
+    write_suggestions,
+)
 from dateline.load.article import load_article
 from dateline.model import Article
 
@@ -43,14 +49,13 @@ def test_suggest_drafts_every_uncovered_date_with_an_anchor_from_its_sentence() 
     )
 
 
-def test_suggest_skips_dates_an_event_already_covers() -> None:
+def test_suggest_skips_covered_dates_and_drafts_the_clause_of_its_own_date() -> None:
     port = article(ARTICLES / "2024-03-13-port.md")
     assert suggest_events(port) == (
         "events:\n"
-        "  - id: dock-workers-walked\n"
+        "  - id: port-authority-ships\n"
         "    when: Tuesday\n"
-        "    what: Dock workers walked out on Monday, and the port authority said that 300 ships"
-        " were waiting.\n"
+        "    what: The port authority said that 300 ships were waiting.\n"
         "  - id: talks-resume-union\n"
         "    when: Friday\n"
         "    what: Talks resume, the union said.\n"
@@ -64,10 +69,9 @@ def test_write_adds_lines_and_changes_no_other_byte(tmp_path: Path) -> None:
     write_suggestions(target, suggest(article(source)))
     before = source.read_text(encoding="utf-8").splitlines(keepends=True)
     added = (
-        "    -   id: dock-workers-walked\n"
+        "    -   id: port-authority-ships\n"
         "        when: Tuesday\n"
-        "        what: Dock workers walked out on Monday, and the port authority said that 300"
-        " ships were waiting.\n"
+        "        what: The port authority said that 300 ships were waiting.\n"
         "    -   id: talks-resume-union\n"
         "        when: Friday\n"
         "        what: Talks resume, the union said.\n"
@@ -111,3 +115,64 @@ def test_coverage_flags_a_when_the_body_never_uses() -> None:
     assert (9, 16, 'the when "Sunday" of event "strike-begins" does not occur in the body') \
         in messages
     assert any('"Monday" is a date no event covers' in message for _, _, message in messages)
+
+
+def wire_story(body: str, events: str = "events: []\n", published: str = "2022-03-21",
+               dateline: str = "COLOMBO, March 21 (Reuters) -") -> Article:
+    text = (f'---\ntitle: A story\ndateline: "{dateline}"\npublished: {published}\n'
+            f"timeline: wire\n{events}---\n\n{body}\n")
+    loaded, errors = load_article("content/story.md", text.encode("utf-8"))
+    assert loaded is not None, errors
+    return loaded
+
+
+RESIGNED = "  - id: minister-resigns\n    when: Friday\n    what: The finance minister resigns.\n"
+
+
+def test_a_day_after_he_resigned_anchors_the_arrest_on_the_resignation() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Police arrested the former finance minister"
+                       " a day after he resigned on Friday.\n",
+                       events="events:\n" + RESIGNED)
+    assert suggest(story) == [Suggestion(
+        "police-arrested-finance", "a day after",
+        "Police arrested the former finance minister.", anchor="minister-resigns")]
+
+
+def test_the_counted_from_event_is_never_dated_from_the_reported_one() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Police arrested the former finance minister"
+                       " on Saturday, a day after he resigned, officials said on Monday.\n")
+    assert suggest(story) == [Suggestion(
+        "police-arrested-finance", "Saturday", "Police arrested the former finance minister.")]
+
+
+def test_an_anchor_named_by_another_articles_event_of_the_timeline() -> None:
+    grounding = wire_story("COLOMBO, March 21 (Reuters) - The ship ran aground on Tuesday.\n",
+                           events="events:\n  - id: grounding\n    when: Tuesday\n"
+                                  "    what: The Ever Given runs aground in the Suez Canal.\n")
+    story = wire_story("ISMAILIA, Egypt, July 7 (Reuters) - The Ever Given left the canal,"
+                       " more than three months after it ran aground.\n", published="2021-07-07",
+                       dateline="ISMAILIA, Egypt, July 7 (Reuters) -")
+    assert suggest(story, timeline_events=grounding.events) == [Suggestion(
+        "ever-given-left", "more than three months after", "The Ever Given left the canal.",
+        anchor="grounding")]
+
+
+def test_direction_comes_from_the_clause_holding_the_date() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - The fund said late Monday that the first"
+                       " tranche will be released. The board will meet on Friday.\n",
+                       published="2023-03-21")
+    drafts = suggest(story)
+    assert [(d.when, d.direction) for d in drafts] == [("late Monday", None),
+                                                       ("Friday", "future")]
+
+
+def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
+                       " Tuesday, the day after the walkout began, doctors said on Monday.\n")
+    assert suggest(story) == [Suggestion(
+        "hundreds-patients-turned", "Tuesday", "Hundreds of patients were turned away.")]
+
+
+def test_check_coverage_never_warns_about_the_bodys_own_dateline() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Nothing happened.\n")
+    assert coverage_warnings(story) == []
