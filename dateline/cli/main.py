@@ -49,6 +49,7 @@ def parser(prog: str = "dateline") -> argparse.ArgumentParser:
     new.add_argument("headline")
     new.add_argument("--timeline", required=True, help="the slug of a timeline of site.yaml")
     new.add_argument("--dateline", required=True, help='e.g. "SANAA, Jan. 12"')
+    new.add_argument("--published", help="YYYY-MM-DD (default: the dateline's day, else today)")
     _content_options(new)
 
     init = commands.add_parser("init", help="start a site in a new or empty folder")
@@ -112,7 +113,8 @@ def run(options: argparse.Namespace) -> int:
     if options.command == "new":
         from dateline.cli.new import new
 
-        return new(options.headline, options.timeline, options.dateline, options.content)
+        return new(options.headline, options.timeline, options.dateline, options.content,
+                   options.published)
     if options.command == "init":
         from dateline.cli.init import init
 

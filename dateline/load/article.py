@@ -109,11 +109,10 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
         reference = _reference(collect, fields.values["dateline"], dateline_text, published)
     events: list[EventSpec] = []
     events_node = fields.values.get("events")
-    if events_node is None:
-        collect.errors.append(
-            source.error(node, "the front matter lists no events", 'add "events:"')
-        )
-    else:
+    # no events yet ("events:" left empty, or no key): a story being written, not an error
+    empty = events_node is None or (
+        isinstance(events_node, yaml.ScalarNode) and events_node.tag.endswith(":null"))
+    if events_node is not None and not empty:
         for item in collect.read(lambda: sequence(events_node, "events")) or []:
             event = collect.read(partial(_event, item, source))
             if event is not None:
