@@ -61,8 +61,7 @@ def counts_forward(mention: Mention) -> bool:
 
 def anchor_clause(body: str, mention: Mention, end: int) -> tuple[int, int]:
     """The words after "a day after" that name the anchor event, up to the clause's end."""
-    stop = re.compile(r"[,;]|\s(?:and|but|while|officials|police)\s")
-    found = stop.search(body, mention.end, end)
+    found = re.compile(r"[,;:]").search(body, mention.end, end)
     stop_at = found.start() if found else end
     while stop_at > mention.end and body[stop_at - 1] in " .!?\"'”’)\n":
         stop_at -= 1

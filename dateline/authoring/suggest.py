@@ -9,6 +9,7 @@ before anything is written.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import os
 import re
@@ -40,6 +41,18 @@ FUTURE = re.compile(r"(?:\b(?:will|shall|is due|are due|is expected|are expected
                     r"is scheduled|are scheduled|plans? to|is set to|are set to|is to|are to|"
                     r"next|coming|upcoming)\b|'ll\b)", re.IGNORECASE)
 SLUG_LIMIT = 64
+IRREGULAR_PAST = frozenset(
+    "said says told fled left ran met began won lost took made held came went froze sent "
+    "struck shot fell rose hit sank broke gave drove flew led paid sold spoke stood swore "
+    "threw wrote became brought bought caught fought found kept quit rang saw set shut "
+    "slid split spread stole stuck swept tore woke wound will".split())
+QUANTITIES = frozenset("first last most some many several part rest half all hundreds "
+                       "thousands dozens millions scores none each".split())
+REPORTING = frozenset("said says told".split())
+PHRASE_BREAK = STOPWORDS | frozenset("between off out up down away across against among "
+                                     "under near per".split())
+NOT_VERBS = frozenset("armed aligned based related united need speed seed feed bred shed "
+                      "alleged detailed limited".split())
 # Words that make an id longer without telling events apart.
 SLUG_SKIP = frozenset("former officials official reporters according statement told added "
                       "percent people".split())
@@ -207,6 +220,10 @@ def scalar(value: str) -> str:
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:on|in|at|during|by|as of|from|since|until|till|through|starting|as early as|"
     r"as late as|no later than|earlier|later)\s*$", re.IGNORECASE)
+RELATIVE_PRONOUN = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
+# "..., President Gotabaya Rajapaksa, who fled": the names just before the clause
+ANTECEDENT = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s*,?\s*$")
+ANTECEDENT_REACH = 80
 LEADING_LINK = re.compile(r"^(?:and|but|while|as|then|so)\s+", re.IGNORECASE)
 
 
@@ -224,6 +241,10 @@ def drafted_what(body: str, reported: Reported) -> str:
         at = max(at, cut_end)
     pieces.append(body[at:end])
     text = plain_text(" ".join(pieces))
+    relative = RELATIVE_PRONOUN.match(text)
+    if relative:
+        named = ANTECEDENT.search(plain_text(body[max(0, start - ANTECEDENT_REACH):start]))
+        text = f"{named.group(1)} {text[relative.end():]}" if named else text
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"[,;:]\s*(?=[.!?]?[\"'”’]?$)", "", text)
@@ -236,10 +257,54 @@ def drafted_what(body: str, reported: Reported) -> str:
 
 
 def slug(what: str) -> str:
-    """The first three key words of the drafted sentence: 'militias-begin-attacking'."""
-    words = [word for word in re.findall(r"[a-z]+", what.lower())
-             if word not in STOPWORDS and word not in SLUG_SKIP and len(word) > 2]
-    return "-".join(words[:3])[:SLUG_LIMIT].strip("-") or "event"
+    """A short id from the drafted clause: who, did what, to what ("police-arrested-minister"),
+    else its first three key words."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", what)
+    verb = next((index for index, word in enumerate(words) if index and is_verb(word)), None)
+    if verb is not None and words[verb].lower() == "will" and verb + 1 < len(words):
+        verb += 1
+    if verb is not None:
+        leading = itertools.dropwhile(lambda w: w.lower() in ("the", "a", "an"), words[:verb])
+        subject = list(itertools.takewhile(lambda w: w.lower() not in PHRASE_BREAK, leading))
+        heads = [word for word in subject if key_word(word) and not word.endswith("ed")]
+        if heads and heads[-1].lower() in QUANTITIES:  # "the first of the attacks"
+            heads = [word for word in words[len(subject):verb] if key_word(word)] or heads
+        after = [word for word in words[verb + 1:] if word.lower() not in ("to", "the", "a", "an",
+                                                                            "that")]
+        picked = [*heads[-1:], words[verb], *object_head(after)]
+        if len(picked) >= 2 and (len(picked) == 3 or words[verb].lower() not in REPORTING):
+            return "-".join(word.lower().replace("'", "") for word in picked)[:SLUG_LIMIT]
+    keys = [word.lower() for word in words if key_word(word)]
+    return "-".join(keys[:3])[:SLUG_LIMIT].strip("-") or "event"
+
+
+def key_word(word: str) -> bool:
+    lowered = word.lower().removesuffix("'s")
+    return lowered not in STOPWORDS and lowered not in SLUG_SKIP and len(lowered) > 2
+
+
+def is_verb(word: str) -> bool:
+    """A past-tense or reporting verb: where the clause's action is."""
+    lowered = word.lower()
+    return word.islower() and (lowered in IRREGULAR_PAST or (
+        len(lowered) > 4 and lowered.endswith("ed") and lowered not in NOT_VERBS))
+
+
+def object_head(words: Sequence[str]) -> list[str]:
+    """The head of the object noun phrase: the last of a run of names ("Ranil
+    Wickremesinghe"), else the last word before a function word ("the giant container ship")."""
+    if not words:
+        return []
+    if words[0][:1].isupper():
+        run = [word for word in itertools.takewhile(lambda w: w[:1].isupper(), words)]
+        return [run[-1]]
+    phrase: list[str] = []
+    for word in words:
+        if word.lower() in PHRASE_BREAK or word[:1].isupper():
+            break
+        phrase.append(word)
+    keys = [word for word in phrase if key_word(word)]
+    return keys[-1:] if keys else []
 
 
 def unique(base: str, taken: set[str]) -> str:

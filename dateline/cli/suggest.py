@@ -9,15 +9,16 @@ from dateline.cli.report import report
 from dateline.model import EventSpec
 
 
-def timeline_events(path: Path, timeline: str) -> list[EventSpec]:
-    """The events of the other articles beside `path` on the same timeline: what a relative
-    date ("three months after it ran aground") may name as its anchor. Files that do not load
-    are left out here; `check` reports them."""
+def timeline_events(folder: Path, timeline: str, leave_out: Path | None = None) -> list[EventSpec]:
+    """The events of the articles under `folder` on `timeline` (but `leave_out`): what a
+    relative date ("three months after it ran aground") may name as its anchor, and ids a
+    draft must not take. Files that do not load are left out here; `check` reports them."""
     from dateline.load.article import load_article
 
+    left_out = leave_out.resolve() if leave_out is not None else None
     found: list[EventSpec] = []
-    for other in sorted(path.parent.glob("*.md")):
-        if other.resolve() == path.resolve():
+    for other in sorted(folder.rglob("*.md")):
+        if other.resolve() == left_out:
             continue
         try:
             article, errors = load_article(other.name, other.read_bytes())
@@ -42,7 +43,7 @@ def suggest(path: Path, write: bool) -> int:
     article, errors = load_article(display_path(path), data)
     if errors or article is None:
         return report(errors)
-    others = timeline_events(path, article.timeline)
+    others = timeline_events(path.parent, article.timeline, leave_out=path)
     if not write:
         print(suggest_events(article, timeline_events=others)
               or "# every dated phrase of the body is covered")

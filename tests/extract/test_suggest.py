@@ -31,11 +31,11 @@ def test_suggest_drafts_every_uncovered_date_with_an_anchor_from_its_sentence() 
     drones = article(ARTICLES / "2023-10-18-drones.md")
     assert suggest_events(drones) == (
         "events:\n"
-        "  - id: armed-groups-aligned\n"
+        "  - id: groups-started-drones\n"
         "    when: Wednesday\n"
         "    what: Armed groups aligned with Tehran have started to fire drones at bases in Iraq"
         " where American troops are stationed, defence officials told reporters.\n"
-        "  - id: first-attacks-came\n"
+        "  - id: attacks-came\n"
         "    when: 10 days after\n"
         "    what: The first of the attacks came.\n"
         "    anchor: hamas-attacked-israel\n"
@@ -53,7 +53,7 @@ def test_suggest_skips_covered_dates_and_drafts_the_clause_of_its_own_date() -> 
     port = article(ARTICLES / "2024-03-13-port.md")
     assert suggest_events(port) == (
         "events:\n"
-        "  - id: port-authority-ships\n"
+        "  - id: authority-said-ships\n"
         "    when: Tuesday\n"
         "    what: The port authority said that 300 ships were waiting.\n"
         "  - id: talks-resume-union\n"
@@ -69,7 +69,7 @@ def test_write_adds_lines_and_changes_no_other_byte(tmp_path: Path) -> None:
     write_suggestions(target, suggest(article(source)))
     before = source.read_text(encoding="utf-8").splitlines(keepends=True)
     added = (
-        "    -   id: port-authority-ships\n"
+        "    -   id: authority-said-ships\n"
         "        when: Tuesday\n"
         "        what: The port authority said that 300 ships were waiting.\n"
         "    -   id: talks-resume-union\n"
@@ -134,7 +134,7 @@ def test_a_day_after_he_resigned_anchors_the_arrest_on_the_resignation() -> None
                        " a day after he resigned on Friday.\n",
                        events="events:\n" + RESIGNED)
     assert suggest(story) == [Suggestion(
-        "police-arrested-finance", "a day after",
+        "police-arrested-minister", "a day after",
         "Police arrested the former finance minister.", anchor="minister-resigns")]
 
 
@@ -142,7 +142,7 @@ def test_the_counted_from_event_is_never_dated_from_the_reported_one() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Police arrested the former finance minister"
                        " on Saturday, a day after he resigned, officials said on Monday.\n")
     assert suggest(story) == [Suggestion(
-        "police-arrested-finance", "Saturday", "Police arrested the former finance minister.")]
+        "police-arrested-minister", "Saturday", "Police arrested the former finance minister.")]
 
 
 def test_an_anchor_named_by_another_articles_event_of_the_timeline() -> None:
@@ -153,7 +153,7 @@ def test_an_anchor_named_by_another_articles_event_of_the_timeline() -> None:
                        " more than three months after it ran aground.\n", published="2021-07-07",
                        dateline="ISMAILIA, Egypt, July 7 (Reuters) -")
     assert suggest(story, timeline_events=grounding.events) == [Suggestion(
-        "ever-given-left", "more than three months after", "The Ever Given left the canal.",
+        "given-left-canal", "more than three months after", "The Ever Given left the canal.",
         anchor="grounding")]
 
 
@@ -170,7 +170,7 @@ def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
                        " Tuesday, the day after the walkout began, doctors said on Monday.\n")
     assert suggest(story) == [Suggestion(
-        "hundreds-patients-turned", "Tuesday", "Hundreds of patients were turned away.")]
+        "patients-turned", "Tuesday", "Hundreds of patients were turned away.")]
 
 
 def test_check_coverage_never_warns_about_the_bodys_own_dateline() -> None:
