@@ -31,8 +31,14 @@ BOUNDARIES = (
     re.compile(r";"),
     re.compile(r",\s+(?:and|but|while|whereas|before|after|as)\s", re.IGNORECASE),
     re.compile(r"\s(?:and|but)\s", re.IGNORECASE),
+    re.compile(r"\s(?:after|before|because|when|as|while|until)\s", re.IGNORECASE),
     re.compile(r","),
 )
+# A desk's note, not the story: "(This story has been corrected to say ... Monday, not Sunday)",
+# "(Reporting by ...; Editing by ...)". Its dates are no events.
+DESK_NOTE = re.compile(
+    r"^[ \t]*\((?:This (?:story|article|version)|Correct|Updat|Add|Refil|Recast|Report|Writ|"
+    r"Edit|Additional report)[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +78,12 @@ def reported_events(body: str, sentences: Sequence[tuple[int, int]],
                     dates: Sequence[Mention]) -> list[Reported]:
     """The reported events of the body, in body order, one per event a sentence reports."""
     skip = lead_end(body)
+    notes = [match.span() for match in DESK_NOTE.finditer(body)]
     found: list[Reported] = []
     for start, end in sentences:
         start = max(start, skip)
+        if any(note_start <= start < note_end for note_start, note_end in notes):
+            continue
         inside = [m for m in dates if start <= m.start and m.end <= end and m.start >= skip]
         if inside:
             found.extend(sentence_events(body, (start, end), inside))

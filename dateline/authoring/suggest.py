@@ -218,8 +218,10 @@ def scalar(value: str) -> str:
 
 
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:on|in|at|during|by|as of|from|since|until|till|through|starting|as early as|"
-    r"as late as|no later than|earlier|later)\s*$", re.IGNORECASE)
+    r"(?:\b(?:early|late|earlier|later)\s+)?\b(?:on|in|at|during|by|as of|from|since|until|"
+    r"till|through|starting|as early as|as late as|no later than|earlier|later)\s*$",
+    re.IGNORECASE)
+RELATIVE_CLAUSE = re.compile(r",?\s\b(who|which|that)\s+(?=\w)", re.IGNORECASE)
 RELATIVE_PRONOUN = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # "..., President Gotabaya Rajapaksa, who fled": the names just before the clause
 ANTECEDENT = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s*,?\s*$")
@@ -229,18 +231,33 @@ LEADING_LINK = re.compile(r"^(?:and|but|while|as|then|so)\s+", re.IGNORECASE)
 
 def drafted_what(body: str, reported: Reported) -> str:
     """The reported event's clause without its date phrases, its anchor clause and the
-    preposition before each, tidied into a sentence."""
+    preposition before each, tidied into a sentence. A date inside a relative clause ("a
+    conclave that began on Wednesday") dates that clause: its antecedent becomes the subject."""
     start, end = reported.text
+    inner = RELATIVE_CLAUSE.search(body, start, reported.mention.start)
+    subject = None
+    if inner is not None and not re.search(r"[,;]", body[inner.end():reported.mention.start]):
+        subject = antecedent(body, start, inner)
+        if subject:
+            start = inner.end()
+            after = re.search(r"[,;]", body[reported.mention.end:end])
+            end = reported.mention.end + after.start() if after else end
     pieces: list[str] = []
     at = start
     for cut_start, cut_end in reported.cut:
-        if cut_end <= at:
+        if cut_end <= at or cut_start >= end:
             continue
         kept = body[at:max(at, cut_start)]
-        pieces.append(PREPOSITION_BEFORE.sub("", kept))
+        if body[cut_end:cut_end + 2] in ("'s", "\u2019s"):
+            pieces.append(kept + " the")  # "in Thursday's referendum": "in the referendum"
+            cut_end += 2
+        else:
+            pieces.append(PREPOSITION_BEFORE.sub("", kept))
         at = max(at, cut_end)
     pieces.append(body[at:end])
     text = plain_text(" ".join(pieces))
+    if subject:
+        text = f"{subject} {text}"
     relative = RELATIVE_PRONOUN.match(text)
     if relative:
         named = ANTECEDENT.search(plain_text(body[max(0, start - ANTECEDENT_REACH):start]))
@@ -254,6 +271,18 @@ def drafted_what(body: str, reported: Reported) -> str:
     if text and text.rstrip("\"'”’")[-1:] not in (".", "!", "?", "…"):
         text += "."
     return text[:1].upper() + text[1:]
+
+
+def antecedent(body: str, start: int, clause: re.Match[str]) -> str | None:
+    """What a relative clause is about: "a conclave" in "on the second day of a conclave that
+    began", "President Gotabaya Rajapaksa" in "..., President Gotabaya Rajapaksa, who fled"."""
+    before = plain_text(body[start:clause.start()])
+    if clause.group(1).lower() == "who":
+        named = ANTECEDENT.search(before)
+        return named.group(1) if named else None
+    phrase = re.search(r"(?:^|\b(?:of|on|in|at|for|by|with|from|to|into)\s+)((?:\w[\w'-]*\s*){1,4})"
+                       r"[,\s]*$", before)
+    return phrase.group(1).strip() if phrase else None
 
 
 def slug(what: str) -> str:
