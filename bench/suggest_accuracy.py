@@ -4,7 +4,7 @@
     python bench/suggest_accuracy.py --quiet    # figures and targets only
 
 The stories are bench/data/suggest/*.md, written for this benchmark about documented events
-(see its README.md); bench/data/suggest/expected.yaml holds, for each, the drafts an editor would
+(see its ABOUT.txt); bench/data/suggest/expected.yaml holds, for each, the drafts an editor would
 write, made before `suggest` was run on them. Each story is drafted with the events of the other
 stories of its timeline as possible anchors, as `suggest` on a content folder does.
 

@@ -176,3 +176,29 @@ def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
 def test_check_coverage_never_warns_about_the_bodys_own_dateline() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Nothing happened.\n")
     assert coverage_warnings(story) == []
+
+
+def test_a_sentence_with_three_dates_is_one_draft_with_a_short_id() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - The International Monetary Fund approved a"
+                       " $2.9 billion bailout for Sri Lanka, the fund said late Monday.\n",
+                       published="2023-03-21")
+    assert suggest(story) == [Suggestion(
+        "fund-approved-bailout", "late Monday",
+        "The International Monetary Fund approved a $2.9 billion bailout for Sri Lanka, the fund"
+        " said.")]
+
+
+def test_a_desk_note_is_no_event() -> None:
+    story = wire_story("COLOMBO, Sept 23 (Reuters) - Anura Kumara Dissanayake was sworn in as"
+                       " president on Monday.\n\n(This story has been corrected to say the"
+                       " swearing-in took place on Monday, not Sunday, in paragraph 1)\n",
+                       published="2024-09-23", dateline="COLOMBO, Sept 23 (Reuters) -")
+    assert [(d.when, d.what) for d in suggest(story)] == [
+        ("Monday", "Anura Kumara Dissanayake was sworn in as president.")]
+
+
+def test_a_date_in_a_relative_clause_dates_what_that_clause_tells() -> None:
+    story = wire_story("LONDON, Oct 20 (Reuters) - Truss, who took office on Sept. 6, will stay on"
+                       " until a successor is chosen.\n", published="2022-10-20",
+                       dateline="LONDON, Oct 20 (Reuters) -")
+    assert [(d.when, d.what) for d in suggest(story)] == [("Sept. 6", "Truss took office.")]
