@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.authoring.coverage import lead_end
+from dateline.load.sentences import DATELINE_LEAD
 
 if TYPE_CHECKING:  # the extractor's patterns compile slowly: only typing needs them here
     from dateline.dates.extract.candidates import Mention
@@ -57,6 +57,12 @@ class Reported:
     counts_from_mention: Mention | None
     earlier: bool
     consumed: tuple[Mention, ...]
+
+
+def lead_end(body: str) -> int:
+    """Where the body's own dateline ("COLOMBO, March 21 (Reuters) - ") ends, else 0."""
+    found = DATELINE_LEAD.match(body)
+    return found.end() if found else 0
 
 
 def counts_forward(mention: Mention) -> bool:

@@ -202,3 +202,16 @@ def test_a_date_in_a_relative_clause_dates_what_that_clause_tells() -> None:
                        " until a successor is chosen.\n", published="2022-10-20",
                        dateline="LONDON, Oct 20 (Reuters) -")
     assert [(d.when, d.what) for d in suggest(story)] == [("Sept. 6", "Truss took office.")]
+
+
+def test_coverage_is_quiet_about_the_dates_a_covered_event_accounts_for() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Police arrested the former finance minister"
+                       " on Saturday, a day after he resigned, officials said on Monday.\n\n"
+                       "(This story has been corrected to say the arrest was on Saturday, not"
+                       " Sunday)\n",
+                       events="events:\n  - id: arrest\n    when: Saturday\n"
+                              "    what: Police arrest the former finance minister.\n")
+    assert [warning.message for warning in coverage_warnings(story)] == []
+    uncovered = wire_story(story.body)
+    assert [warning.message for warning in coverage_warnings(uncovered)] == [
+        '"Saturday" is a date no event covers']
