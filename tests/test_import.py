@@ -139,3 +139,37 @@ def test_plain_text_without_a_date_asks_for_published(make_content: MakeContent)
          "what": "Salvage teams freed the Ever Given."}]
     far = run("import", "story.txt", "--published", "2021-06-01", cwd=content.parent)
     assert far.returncode == 1 and "one of the two is wrong" in far.stderr
+
+
+def test_a_feed_entry_without_a_date_is_named_and_the_others_imported(
+    make_content: MakeContent,
+) -> None:
+    content = make_content({"site.yaml": ONE_TIMELINE})
+    feed = (FIXTURES / "suez.atom").read_text(encoding="utf-8")
+    first_dates = ("    <published>2021-03-29T16:05:00+02:00</published>\n"
+                   "    <updated>2021-03-29T16:05:00+02:00</updated>\n")
+    assert first_dates in feed
+    undated = content.parent / "undated.atom"
+    undated.write_text(feed.replace(first_dates, ""), encoding="utf-8")
+    result = run("import", "undated.atom", cwd=content.parent)
+    assert result.returncode == 1
+    assert "undated.atom: entry 1: no publication date; give it with --published" in result.stderr
+    assert [path.name for path in content.glob("*.md")] == [
+        "2021-07-07-ever-given-leaves-suez-canal-after-compensation-deal.md"]
+
+
+def test_a_page_in_its_declared_charset_and_a_missing_source_are_handled(
+    make_content: MakeContent,
+) -> None:
+    content = make_content({"site.yaml": ONE_TIMELINE})
+    page = content.parent / "page.html"
+    page.write_bytes(
+        b'<html><head><meta charset="iso-8859-1"><title>Caf\xe9 closes</title></head><body>'
+        b"<p>PARIS, March 29 (Reuters) - The caf\xe9 closed on Monday.</p></body></html>")
+    result = run("import", "page.html", "missing.html", "--published", "2021-03-29",
+                 cwd=content.parent)
+    assert result.returncode == 1
+    assert "cannot read missing.html" in result.stderr and "Traceback" not in result.stderr
+    created = content / "2021-03-29-cafe-closes.md"
+    assert front(created)["title"] == "Caf\u00e9 closes"
+    assert "The caf\u00e9 closed on Monday." in created.read_text(encoding="utf-8")

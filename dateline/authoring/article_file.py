@@ -52,7 +52,7 @@ def events_block(drafts: Sequence[Suggestion]) -> str:
     waiting = [f"  # {line[2:]}" for draft in drafts if draft.note
                for line in entry_lines(draft, 2, 4)]
     if not ready:
-        return "events:\n" + DRAFTED + "".join(waiting) + "  []\n"
+        return "events: []\n" + DRAFTED + "".join(waiting)
     return "events:\n" + DRAFTED + "".join(ready + waiting)
 
 

@@ -23,6 +23,8 @@ MAX_LEAD_BLOCKS = 4  # a byline, a time, a standfirst, then the dateline at the 
 MAX_BYLINE_WORDS = 12
 FEED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
                         rb"<(?:rss|feed|rdf:RDF)\b", re.DOTALL | re.IGNORECASE)
+CHARSET = re.compile(rb"<meta[^>]*charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+CHARSET_REACH = 2048
 HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<", re.IGNORECASE)
 
 
@@ -135,16 +137,18 @@ def story_from_html(html: str, name: str, published: date | None) -> Story:
     return finished(page.title, body, day, page.url, page.site, name)
 
 
-def stories_from_feed(data: bytes, name: str, published: date | None) -> list[Story]:
+def stories_from_feed(data: bytes, name: str,
+                      published: date | None) -> list[Story | StoryError]:
     """Every entry of an Atom or RSS feed: its title, day, link as `url`, the feed's title
-    as `source`, and its content (or summary) as the body."""
+    as `source`, and its content (or summary) as the body; an entry that gives no story is
+    its StoryError, in its place, so the others are still imported."""
     import feedparser  # type: ignore[import-untyped]
 
     feed = feedparser.parse(data)
     if feed.get("bozo") and not feed.entries:
         raise StoryError(f"{name}: not a feed this can read ({feed.get('bozo_exception')})")
     source = str(feed.feed.get("title") or "").strip() or None
-    stories: list[Story] = []
+    stories: list[Story | StoryError] = []
     for number, entry in enumerate(feed.entries, start=1):
         contents: Sequence[dict[str, str]] = entry.get("content") or []
         html = contents[0].get("value", "") if contents else str(entry.get("summary") or "")
@@ -153,6 +157,23 @@ def stories_from_feed(data: bytes, name: str, published: date | None) -> list[St
         link = str(entry.get("link") or "").strip() or None
         title = str(entry.get("title") or "").strip() or None
         body = "\n\n".join(from_dateline(read_page(html).blocks))
-        stories.append(finished(title, body, day, link, source,
-                                f"{name}: entry {number}"))
+        try:
+            stories.append(finished(title, body, day, link, source, f"{name}: entry {number}"))
+        except StoryError as problem:
+            stories.append(problem)
     return stories
+
+
+def page_text(data: bytes, name: str) -> str:
+    """An HTML page's text: UTF-8, else the charset its <meta> declares."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        declared = CHARSET.search(data[:CHARSET_REACH])
+        if declared:
+            try:
+                return data.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+        raise StoryError(f"{name}: not UTF-8 text (byte {problem.start}) and no charset "
+                         "it can be read with") from None

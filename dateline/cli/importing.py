@@ -13,7 +13,7 @@ from dateline.cli.report import report
 from dateline.cli.suggest import timeline_events
 
 if TYPE_CHECKING:
-    from dateline.authoring.stories import Story
+    from dateline.authoring.stories import Story, StoryError
 
 STDIN = "-"
 
@@ -47,6 +47,10 @@ def import_copy(sources: list[str], content: Path, timeline: str | None,
             failed = True
             continue
         for story in stories:
+            if isinstance(story, StoryError):
+                print(f"error: {story}", file=sys.stderr)
+                failed = True
+                continue
             path = content / file_name(story)
             if path.exists():
                 print(f"skipped {story.title!r}: {display_path(path)} already exists")
@@ -67,10 +71,11 @@ def import_copy(sources: list[str], content: Path, timeline: str | None,
     return 1 if failed else 0
 
 
-def read_stories(source: str, published: date | None) -> list[Story]:
+def read_stories(source: str, published: date | None) -> list[Story | StoryError]:
     from dateline.authoring.stories import (
         StoryError,
         kind_of,
+        page_text,
         stories_from_feed,
         story_from_html,
         story_from_text,
@@ -86,12 +91,12 @@ def read_stories(source: str, published: date | None) -> list[Story]:
     kind = kind_of(name, data)
     if kind == "feed":
         return stories_from_feed(data, name, published)
+    if kind == "html":
+        return [story_from_html(page_text(data, name), name, published)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
         raise StoryError(f"{name}: not UTF-8 text (byte {problem.start})") from None
-    if kind == "html":
-        return [story_from_html(text, name, published)]
     return [story_from_text(text, name, published)]
 
 
