@@ -37,7 +37,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dateline.authoring.suggest import Suggestion, stems, suggest  # noqa: E402
+from dateline.authoring.suggest import suggest  # noqa: E402
+from dateline.authoring.wording import Suggestion, stems  # noqa: E402
 from dateline.dates import DateError, resolve  # noqa: E402
 from dateline.load.article import load_article  # noqa: E402
 from dateline.load.sentences import DATELINE_LEAD  # noqa: E402

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from dateline.authoring.scaffold import slugify, yaml_string
 from dateline.authoring.stories import Story, StoryError
-from dateline.authoring.suggest import Suggestion, entry_lines, suggest
+from dateline.authoring.suggest import suggest
+from dateline.authoring.suggest_write import entry_lines
+from dateline.authoring.wording import Suggestion
 from dateline.load.article import load_article
 from dateline.model import Article, EventSpec
 

@@ -30,8 +30,9 @@ def timeline_events(folder: Path, timeline: str, leave_out: Path | None = None) 
 
 
 def suggest(path: Path, write: bool) -> int:
-    from dateline.authoring.suggest import SuggestWriteError, suggest_events, write_suggestions
     from dateline.authoring.suggest import suggest as draft
+    from dateline.authoring.suggest import suggest_events
+    from dateline.authoring.suggest_write import SuggestWriteError, write_suggestions
     from dateline.engine.pipeline import display_path
     from dateline.load.article import load_article
 

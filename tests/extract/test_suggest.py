@@ -8,13 +8,9 @@ from pathlib import Path
 import pytest
 
 from dateline.authoring.coverage import coverage_warnings
-from dateline.authoring.suggest import (
-    Suggestion,
-    SuggestWriteError,
-    suggest,
-    suggest_events,
-    write_suggestions,
-)
+from dateline.authoring.suggest import suggest, suggest_events
+from dateline.authoring.suggest_write import SuggestWriteError, write_suggestions
+from dateline.authoring.wording import Suggestion
 from dateline.load.article import load_article
 from dateline.model import Article
 
