@@ -98,6 +98,9 @@ def reported_events(body: str, sentences: Sequence[tuple[int, int]],
 
 def sentence_events(body: str, sentence: tuple[int, int],
                     inside: Sequence[Mention]) -> list[Reported]:
+    """One sentence's reported events: each absolute date and each "two days later" dates one;
+    "a day after he resigned" dates one only where no other date does; a closing attribution
+    and the anchor clause's words belong to none (a date in the anchor clause dates its own)."""
     start, end = sentence
     anchors: dict[int, tuple[int, int]] = {}
     in_anchor: set[int] = set()
@@ -115,7 +118,8 @@ def sentence_events(body: str, sentence: tuple[int, int],
     own_dated = own[:-1] if source else own
     absolute = [m for m in own_dated if not m.needs_anchor]
     relative = [m for m in own_dated if m.needs_anchor]
-    main = absolute or relative[:1]
+    later = [m for m in relative if m.start not in anchors]  # "two days later": an event
+    main = sorted(absolute + later, key=lambda m: m.start) or relative[:1]
     parts = split_parts(body, (start, end), main)
     for (part_start, part_end), mention in zip(parts, main, strict=True):
         forward = [m for m in relative if part_start <= m.start < part_end

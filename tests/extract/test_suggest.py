@@ -211,3 +211,14 @@ def test_coverage_is_quiet_about_the_dates_a_covered_event_accounts_for() -> Non
     uncovered = wire_story(story.body)
     assert [warning.message for warning in coverage_warnings(uncovered)] == [
         '"Saturday" is a date no event covers']
+
+
+def test_two_days_later_in_the_sentence_of_another_date_is_its_own_event() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Talks collapsed on Monday, and two days"
+                       " later the union called a strike.\n", published="2022-03-23",
+                       dateline="COLOMBO, March 23 (Reuters) -")
+    assert suggest(story) == [
+        Suggestion("talks-collapsed", "Monday", "Talks collapsed."),
+        Suggestion("union-called-strike", "two days later", "The union called a strike.",
+                   anchor="talks-collapsed"),
+    ]
