@@ -65,6 +65,10 @@ PREPOSITION_BEFORE = re.compile(
     r"till|through|starting|as early as|as late as|no later than|earlier|later)\s*$",
     re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r",?\s\b(who|which|that)\s+(?=\w)", re.IGNORECASE)
+COMPLEMENT_VERB = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|tells\s+\w+|announced|added|warned|confirmed|stated|"
+    r"believes?|believed|thinks?|thought|hopes?|hoped|expects?|expected|knew|knows?|"
+    r"agreed|ruled|argued|insisted|reported|showed|shows|found)\s*$", re.IGNORECASE)
 RELATIVE_PRONOUN = re.compile(r"(?:who|which)\s+", re.IGNORECASE)
 # "..., President Gotabaya Rajapaksa, who fled": the names just before the clause
 ANTECEDENT = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s*,?\s*$")
@@ -78,6 +82,9 @@ def drafted_what(body: str, reported: Reported) -> str:
     conclave that began on Wednesday") dates that clause: its antecedent becomes the subject."""
     start, end = reported.text
     inner = RELATIVE_CLAUSE.search(body, start, reported.mention.start)
+    if inner is not None and inner.group(1).lower() == "that" and COMPLEMENT_VERB.search(
+            body, start, inner.start()):
+        inner = None  # "said that parliament would vote": what was said, not a relative clause
     subject = None
     if inner is not None and not re.search(r"[,;]", body[inner.end():reported.mention.start]):
         subject = antecedent(body, start, inner)

@@ -222,3 +222,10 @@ def test_two_days_later_in_the_sentence_of_another_date_is_its_own_event() -> No
         Suggestion("union-called-strike", "two days later", "The union called a strike.",
                    anchor="talks-collapsed"),
     ]
+
+
+def test_what_someone_said_keeps_its_speaker() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - The head of the central bank said that"
+                       " rates would rise on Friday.\n", published="2022-03-21")
+    assert [d.what for d in suggest(story)] == [
+        "The head of the central bank said that rates would rise."]
