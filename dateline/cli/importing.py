@@ -61,9 +61,15 @@ def import_copy(sources: list[str], content: Path, timeline: str | None,
                 print(f"error: {source}: {problem}", file=sys.stderr)
                 failed = True
                 continue
-            content.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8") as written:  # never replaces a file
-                written.write(text)
+            try:
+                content.mkdir(parents=True, exist_ok=True)
+                with path.open("x", encoding="utf-8") as written:  # never replaces a file
+                    written.write(text)
+            except OSError as problem:
+                print(f"error: cannot write {display_path(path)}: {problem.strerror}",
+                      file=sys.stderr)
+                failed = True
+                continue
             known.extend(article.events)
             drafted = len(article.events)
             print(f"created {display_path(path)} ({drafted} drafted "
