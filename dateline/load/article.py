@@ -62,6 +62,9 @@ def split_front_matter(content: str) -> tuple[str, str, int] | None:
     return front, body, body_line
 
 
+DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*$", re.MULTILINE)
+
+
 def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentError]]:
     """One article from its bytes; `path` is project-relative and names the page it becomes."""
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
@@ -92,6 +95,12 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
             )
         ]
     front, body, body_line = parts
+    ended = DOCUMENT_END.search(front)
+    if ended is not None:  # the fields after it would be read as the body
+        line = 2 + front.count("\n", 0, ended.start())
+        return None, [ContentError(path, line, 1, "the front matter ends early, at '...'",
+                                   "delete that line: the fields go between the two '---' lines",
+                                   lines[line - 1])]
     source = Source(path, lines, 2)
     opened = open_mapping(source, front, "the front matter", ARTICLE_KEYS)
     if isinstance(opened, list):
