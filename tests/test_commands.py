@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from dateline.authoring.scaffold import article_text
+from dateline.dates.reference import dateline_day
 from tests.conftest import MakeContent, article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,3 +123,51 @@ def test_resolve_jsonl_answers_every_line_in_order(tmp_path: Path) -> None:
     assert out[2] == {"error": 'cannot read "Tusday": did you mean "Tuesday"?'}
     assert (out[3]["start"], out[3]["end"]) == ("2024-03-11", "2024-03-11")
     assert (out[4]["start"], out[4]["end"]) == ("2024-03-15", "2024-03-15")
+
+
+def test_new_backfills_a_story_with_published(make_content: MakeContent) -> None:
+    content = make_content({})
+    result = run("new", "Minister resigns", "--timeline", "war", "--dateline",
+                 "COLOMBO, March 21 (Reuters) -", "--published", "2022-03-21",
+                 cwd=content.parent)
+    assert result.returncode == 0, result.stderr
+    created = content / "2022-03-21-minister-resigns.md"
+    assert "published: 2022-03-21" in created.read_text()
+    assert run("check", cwd=content.parent).returncode == 0
+    bad = run("new", "Other", "--timeline", "war", "--dateline", "ADEN", "--published", "March",
+              cwd=content.parent)
+    assert bad.returncode == 1 and "--published" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_new_dates_a_dateline_day_in_the_latest_year_not_ahead_of_today(
+    make_content: MakeContent,
+) -> None:
+    assert dateline_day("COLOMBO, March 21", date(2026, 12, 7)) == date(2026, 3, 21)
+    assert dateline_day("COLOMBO, Dec. 10 (Reuters) -", date(2026, 12, 7)) == date(2026, 12, 10)
+    assert dateline_day("COLOMBO, Jan. 2", date(2026, 12, 30)) == date(2027, 1, 2)
+    assert dateline_day("COLOMBO, March 21, 2019", date(2026, 12, 7)) == date(2019, 3, 21)
+    assert dateline_day("ADEN", date(2026, 12, 7)) is None
+    content = make_content({})
+    result = run("new", "Talks", "--timeline", "war", "--dateline", "COLOMBO, March 21",
+                 cwd=content.parent)
+    assert result.returncode == 0, result.stderr
+    (created,) = content.glob("*-talks.md")
+    assert created.name[4:10] == "-03-21"
+
+
+def test_new_starts_the_body_with_the_dateline_and_one_dash() -> None:
+    text = article_text("Headline", "war", "COLOMBO (Reuters) -", date(2024, 1, 24))
+    assert "\nCOLOMBO (Reuters) - Write the story here." in text
+    plain = article_text("Headline", "war", "ADEN", date(2024, 1, 24))
+    assert "\nADEN \u2014 Write the story here." in plain
+
+
+@pytest.mark.parametrize("events", ["events:\n", "events: ~\n", ""])
+def test_an_article_without_events_yet_checks_clean(make_content: MakeContent,
+                                                    events: str) -> None:
+    text = article("  - id: x\n    when: Monday\n    what: X.\n").replace(
+        "events:\n  - id: x\n    when: Monday\n    what: X.\n", events)
+    assert "id: x" not in text
+    content = make_content({"a.md": text})
+    result = run("check", cwd=content.parent)
+    assert result.returncode == 0, result.stderr

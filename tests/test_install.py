@@ -63,7 +63,7 @@ def test_the_module_runs_with_the_same_commands_and_its_version(installed: Path)
     project = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert f'version = "{version.stdout.split()[-1]}"' in project
     usage = run(installed / "python", "-m", "dateline", "--help", cwd=installed).stdout
-    for command in ("build", "check", "resolve", "serve", "new", "suggest", "init"):
+    for command in ("build", "check", "resolve", "serve", "new", "suggest", "import", "init"):
         assert command in usage
 
 

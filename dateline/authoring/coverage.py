@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from dateline.authoring.reported import reported_events
 from dateline.errors import ContentError
 from dateline.load.phrases import masked_body, when_spans
+from dateline.load.sentences import sentence_spans
 from dateline.model import Article, EventSpec
 
 if TYPE_CHECKING:  # extract's patterns take a fifth of a second to compile: only `check` needs them
@@ -36,11 +38,17 @@ def covering_event(found: Mention, events: Sequence[EventSpec], body: str) -> Ev
 
 
 def uncovered_dates(article: Article) -> list[Mention]:
-    return [
-        found
-        for found in body_dates(article)
-        if covering_event(found, article.events, article.body) is None
-    ]
+    """The date of each event the body reports that no event covers. The other dates of its
+    sentence that the event accounts for ("a day after he resigned", ", officials said on
+    Monday"), the body's own dateline and desk notes ("(This story has been corrected ...)")
+    are no events of their own, so they are never named."""
+    body = masked_body(article.body)
+    found: list[Mention] = []
+    for reported in reported_events(body, sentence_spans(body), body_dates(article)):
+        told = (reported.mention, *reported.consumed)
+        if all(covering_event(date, article.events, article.body) is None for date in told):
+            found.append(reported.mention)
+    return found
 
 
 def body_position(article: Article, offset: int) -> tuple[int, int, str]:

@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date
 
 MAX_SLUG_WORDS = 8
+EM_DASH = "\u2014"
 # Characters JSON leaves as they are but YAML will not read back as themselves: it refuses
 # DEL, C1 controls, the BOM and non-characters in a file, and reads NEL, U+2028 and U+2029 as
 # line breaks. Written as `\uXXXX` escapes, which a YAML double-quoted string decodes.
@@ -34,7 +35,7 @@ def yaml_string(value: str) -> str:
 def article_text(headline: str, timeline: str, dateline: str, published: date) -> str:
     """Front matter with one event to fill in; every value the user typed quoted, so that
     YAML reads back exactly what was typed (not a comment, a key, a boolean or a number)."""
-    city = dateline.split(",")[0].split("[")[0].split("—")[0].strip().upper()
+    lead = body_lead(dateline)
     return (
         "---\n"
         f"title: {yaml_string(headline)}\n"
@@ -49,8 +50,17 @@ def article_text(headline: str, timeline: str, dateline: str, published: date) -
         "    when: Tuesday\n"
         "    what: What happened, in one sentence.\n"
         "---\n\n"
-        f"**{city}** — Write the story here. `python build.py suggest` drafts events from it.\n"
+        f"{lead}Write the story here. `python build.py suggest` drafts events from it.\n"
     )
+
+
+def body_lead(dateline: str) -> str:
+    """The dateline as a wire story opens with it, closed by one dash: its own if it ends
+    with one ("COLOMBO (Reuters) -"), else an em dash."""
+    words = " ".join("".join(char for char in dateline if char.isprintable()).split())
+    found = re.fullmatch(r"(.*?)\s*(--|-|\u2013|\u2014)?", words)
+    text, dash = (found.group(1), found.group(2)) if found else (words, None)
+    return f"{text} {dash or EM_DASH} " if text else ""
 
 
 STARTER_SITE_YAML = """\

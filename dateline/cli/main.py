@@ -1,5 +1,5 @@
 """`dateline [COMMAND]` (or `python build.py`, `python -m dateline`): build (the default),
-check, resolve, serve, new, suggest, init."""
+check, resolve, serve, new, suggest, import, init."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dateline import __version__
 
-COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest", "init")
+COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest", "import", "init")
 INTERRUPTED = 130  # what a shell reports for a program ended by Ctrl-C (128 + SIGINT)
 
 
@@ -49,6 +49,7 @@ def parser(prog: str = "dateline") -> argparse.ArgumentParser:
     new.add_argument("headline")
     new.add_argument("--timeline", required=True, help="the slug of a timeline of site.yaml")
     new.add_argument("--dateline", required=True, help='e.g. "SANAA, Jan. 12"')
+    new.add_argument("--published", help="YYYY-MM-DD (default: the dateline's day, else today)")
     _content_options(new)
 
     init = commands.add_parser("init", help="start a site in a new or empty folder")
@@ -57,6 +58,14 @@ def parser(prog: str = "dateline") -> argparse.ArgumentParser:
     suggest = commands.add_parser("suggest", help="draft events for the dates of an article")
     suggest.add_argument("file", type=Path)
     suggest.add_argument("--write", action="store_true", help="add them to the file in place")
+
+    imports = commands.add_parser(
+        "import", help="turn stories or a feed into article files with drafted events")
+    imports.add_argument("sources", nargs="+", metavar="SOURCE",
+                         help="a .txt or .html story, an Atom/RSS feed, or - for pasted copy")
+    imports.add_argument("--timeline", help="the timeline's slug (default: site.yaml's only one)")
+    imports.add_argument("--published", help="YYYY-MM-DD, for copy that carries no date")
+    _content_options(imports)
 
     resolve = commands.add_parser("resolve", help="resolve one date expression, or JSON lines")
     resolve.add_argument("text", nargs="?", help='the expression, e.g. "last Tuesday"')
@@ -112,7 +121,12 @@ def run(options: argparse.Namespace) -> int:
     if options.command == "new":
         from dateline.cli.new import new
 
-        return new(options.headline, options.timeline, options.dateline, options.content)
+        return new(options.headline, options.timeline, options.dateline, options.content,
+                   options.published)
+    if options.command == "import":
+        from dateline.cli.importing import import_copy
+
+        return import_copy(options.sources, options.content, options.timeline, options.published)
     if options.command == "init":
         from dateline.cli.init import init
 

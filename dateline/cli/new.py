@@ -9,18 +9,30 @@ from pathlib import Path
 from dateline.cli.report import report
 
 
-def new(headline: str, timeline: str, dateline: str, content: Path) -> int:
-    """Scaffold an article dated today: the one command allowed to read the clock."""
+def new(headline: str, timeline: str, dateline: str, content: Path,
+        published_text: str | None = None) -> int:
+    """Scaffold an article published on `--published`, else on the day its dateline names
+    (a backfill), else today: the one command allowed to read the clock."""
     from datetime import date
 
     from dateline.authoring.scaffold import article_text, file_name
     from dateline.dates import DateError, reference_date
+    from dateline.dates.reference import dateline_day
     from dateline.engine.confine import leads_out, link_out
     from dateline.engine.pipeline import display_path
     from dateline.load.fields import SLUG, SLUG_RULE
     from dateline.load.site_config import load_site_config
 
-    today = date.today()
+    if published_text is not None:
+        try:
+            published = date.fromisoformat(published_text)
+        except ValueError:
+            print(f"error: --published {published_text!r} is not a date; write it as YYYY-MM-DD",
+                  file=sys.stderr)
+            return 1
+    else:
+        today = date.today()
+        published = dateline_day(dateline, today) or today
     config_path = content / "site.yaml"
     if config_path.is_symlink() and leads_out(config_path, content):
         return report([link_out(display_path(config_path), display_path(content))])
@@ -40,15 +52,15 @@ def new(headline: str, timeline: str, dateline: str, content: Path) -> int:
               f"timeline; {SLUG_RULE}", file=sys.stderr)
         return 1
     try:
-        reference_date(dateline, today)
+        reference_date(dateline, published)
     except DateError as problem:
         print(f"error: --dateline {dateline!r}: {problem.message}", file=sys.stderr)
         return 1
-    path = content / file_name(headline, today)
+    path = content / file_name(headline, published)
     if path.exists():
         print(f"error: {path} already exists; choose another headline", file=sys.stderr)
         return 1
     content.mkdir(parents=True, exist_ok=True)
-    path.write_text(article_text(headline, timeline, dateline, today), encoding="utf-8")
+    path.write_text(article_text(headline, timeline, dateline, published), encoding="utf-8")
     print(f"created {display_path(path)}")
     return 0

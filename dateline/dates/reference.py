@@ -73,6 +73,29 @@ def reference_date(dateline: str, published: date) -> tuple[date, str]:
     return reference, f"the dateline, {describe_day(reference)}"
 
 
+def dateline_day(dateline: str, today: date) -> date | None:
+    """The day a dateline names when a story is written now or backfilled: its own year, else
+    the latest year that puts the day no more than a week after `today`. None when it names
+    no day of a month (a place alone, a weekday) or no real one."""
+    text = " ".join(CREDIT.sub(" ", dateline.replace("\u00a0", " ")).split()).strip(TRAILING)
+    match = DATELINE_DATE.fullmatch(_date_words(text).lower())
+    if match is None:
+        return None
+    month = month_of(match["month"] or match["month_second"])
+    day = int(match["day"] or match["day_first"])
+    year_text = match["year"] or match["year_second"]
+    years = [int(year_text)] if year_text else range(today.year + 1, today.year - 8, -1)
+    latest = today + timedelta(days=MAX_DAYS_APART)
+    for year in years:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if year_text or candidate <= latest:
+            return candidate
+    return None
+
+
 def _date_words(text: str) -> str:
     """The words of a credit-free dateline that name its date: after the last comma
     ('KYIV, March 5, 2024' keeps the year), or all of it when it is a date alone."""

@@ -62,6 +62,9 @@ def split_front_matter(content: str) -> tuple[str, str, int] | None:
     return front, body, body_line
 
 
+DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*$", re.MULTILINE)
+
+
 def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentError]]:
     """One article from its bytes; `path` is project-relative and names the page it becomes."""
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
@@ -92,6 +95,12 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
             )
         ]
     front, body, body_line = parts
+    ended = DOCUMENT_END.search(front)
+    if ended is not None:  # the fields after it would be read as the body
+        line = 2 + front.count("\n", 0, ended.start())
+        return None, [ContentError(path, line, 1, "the front matter ends early, at '...'",
+                                   "delete that line: the fields go between the two '---' lines",
+                                   lines[line - 1])]
     source = Source(path, lines, 2)
     opened = open_mapping(source, front, "the front matter", ARTICLE_KEYS)
     if isinstance(opened, list):
@@ -109,11 +118,10 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
         reference = _reference(collect, fields.values["dateline"], dateline_text, published)
     events: list[EventSpec] = []
     events_node = fields.values.get("events")
-    if events_node is None:
-        collect.errors.append(
-            source.error(node, "the front matter lists no events", 'add "events:"')
-        )
-    else:
+    # no events yet ("events:" left empty, or no key): a story being written, not an error
+    empty = events_node is None or (
+        isinstance(events_node, yaml.ScalarNode) and events_node.tag.endswith(":null"))
+    if events_node is not None and not empty:
         for item in collect.read(lambda: sequence(events_node, "events")) or []:
             event = collect.read(partial(_event, item, source))
             if event is not None:

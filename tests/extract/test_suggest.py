@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from dateline.authoring.coverage import coverage_warnings
-from dateline.authoring.suggest import SuggestWriteError, suggest, suggest_events, write_suggestions
+from dateline.authoring.suggest import suggest, suggest_events
+from dateline.authoring.suggest_write import SuggestWriteError, write_suggestions
+from dateline.authoring.wording import Suggestion
 from dateline.load.article import load_article
 from dateline.model import Article
 
@@ -25,11 +27,11 @@ def test_suggest_drafts_every_uncovered_date_with_an_anchor_from_its_sentence() 
     drones = article(ARTICLES / "2023-10-18-drones.md")
     assert suggest_events(drones) == (
         "events:\n"
-        "  - id: armed-groups-aligned\n"
+        "  - id: groups-started-drones\n"
         "    when: Wednesday\n"
         "    what: Armed groups aligned with Tehran have started to fire drones at bases in Iraq"
         " where American troops are stationed, defence officials told reporters.\n"
-        "  - id: first-attacks-came\n"
+        "  - id: attacks-came\n"
         "    when: 10 days after\n"
         "    what: The first of the attacks came.\n"
         "    anchor: hamas-attacked-israel\n"
@@ -43,14 +45,13 @@ def test_suggest_drafts_every_uncovered_date_with_an_anchor_from_its_sentence() 
     )
 
 
-def test_suggest_skips_dates_an_event_already_covers() -> None:
+def test_suggest_skips_covered_dates_and_drafts_the_clause_of_its_own_date() -> None:
     port = article(ARTICLES / "2024-03-13-port.md")
     assert suggest_events(port) == (
         "events:\n"
-        "  - id: dock-workers-walked\n"
+        "  - id: authority-said-ships\n"
         "    when: Tuesday\n"
-        "    what: Dock workers walked out on Monday, and the port authority said that 300 ships"
-        " were waiting.\n"
+        "    what: The port authority said that 300 ships were waiting.\n"
         "  - id: talks-resume-union\n"
         "    when: Friday\n"
         "    what: Talks resume, the union said.\n"
@@ -64,10 +65,9 @@ def test_write_adds_lines_and_changes_no_other_byte(tmp_path: Path) -> None:
     write_suggestions(target, suggest(article(source)))
     before = source.read_text(encoding="utf-8").splitlines(keepends=True)
     added = (
-        "    -   id: dock-workers-walked\n"
+        "    -   id: authority-said-ships\n"
         "        when: Tuesday\n"
-        "        what: Dock workers walked out on Monday, and the port authority said that 300"
-        " ships were waiting.\n"
+        "        what: The port authority said that 300 ships were waiting.\n"
         "    -   id: talks-resume-union\n"
         "        when: Friday\n"
         "        what: Talks resume, the union said.\n"
@@ -111,3 +111,121 @@ def test_coverage_flags_a_when_the_body_never_uses() -> None:
     assert (9, 16, 'the when "Sunday" of event "strike-begins" does not occur in the body') \
         in messages
     assert any('"Monday" is a date no event covers' in message for _, _, message in messages)
+
+
+def wire_story(body: str, events: str = "events: []\n", published: str = "2022-03-21",
+               dateline: str = "COLOMBO, March 21 (Reuters) -") -> Article:
+    text = (f'---\ntitle: A story\ndateline: "{dateline}"\npublished: {published}\n'
+            f"timeline: wire\n{events}---\n\n{body}\n")
+    loaded, errors = load_article("content/story.md", text.encode("utf-8"))
+    assert loaded is not None, errors
+    return loaded
+
+
+RESIGNED = "  - id: minister-resigns\n    when: Friday\n    what: The finance minister resigns.\n"
+
+
+def test_a_day_after_he_resigned_anchors_the_arrest_on_the_resignation() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Police arrested the former finance minister"
+                       " a day after he resigned on Friday.\n",
+                       events="events:\n" + RESIGNED)
+    assert suggest(story) == [Suggestion(
+        "police-arrested-minister", "a day after",
+        "Police arrested the former finance minister.", anchor="minister-resigns")]
+
+
+def test_the_counted_from_event_is_never_dated_from_the_reported_one() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Police arrested the former finance minister"
+                       " on Saturday, a day after he resigned, officials said on Monday.\n")
+    assert suggest(story) == [Suggestion(
+        "police-arrested-minister", "Saturday", "Police arrested the former finance minister.")]
+
+
+def test_an_anchor_named_by_another_articles_event_of_the_timeline() -> None:
+    grounding = wire_story("COLOMBO, March 21 (Reuters) - The ship ran aground on Tuesday.\n",
+                           events="events:\n  - id: grounding\n    when: Tuesday\n"
+                                  "    what: The Ever Given runs aground in the Suez Canal.\n")
+    story = wire_story("ISMAILIA, Egypt, July 7 (Reuters) - The Ever Given left the canal,"
+                       " more than three months after it ran aground.\n", published="2021-07-07",
+                       dateline="ISMAILIA, Egypt, July 7 (Reuters) -")
+    assert suggest(story, timeline_events=grounding.events) == [Suggestion(
+        "given-left-canal", "more than three months after", "The Ever Given left the canal.",
+        anchor="grounding")]
+
+
+def test_direction_comes_from_the_clause_holding_the_date() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - The fund said late Monday that the first"
+                       " tranche will be released. The board will meet on Friday.\n",
+                       published="2023-03-21")
+    drafts = suggest(story)
+    assert [(d.when, d.direction) for d in drafts] == [("late Monday", None),
+                                                       ("Friday", "future")]
+
+
+def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
+                       " Tuesday, the day after the walkout began, doctors said on Monday.\n")
+    assert suggest(story) == [Suggestion(
+        "patients-turned", "Tuesday", "Hundreds of patients were turned away.")]
+
+
+def test_check_coverage_never_warns_about_the_bodys_own_dateline() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Nothing happened.\n")
+    assert coverage_warnings(story) == []
+
+
+def test_a_sentence_with_three_dates_is_one_draft_with_a_short_id() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - The International Monetary Fund approved a"
+                       " $2.9 billion bailout for Sri Lanka, the fund said late Monday.\n",
+                       published="2023-03-21")
+    assert suggest(story) == [Suggestion(
+        "fund-approved-bailout", "late Monday",
+        "The International Monetary Fund approved a $2.9 billion bailout for Sri Lanka, the fund"
+        " said.")]
+
+
+def test_a_desk_note_is_no_event() -> None:
+    story = wire_story("COLOMBO, Sept 23 (Reuters) - Anura Kumara Dissanayake was sworn in as"
+                       " president on Monday.\n\n(This story has been corrected to say the"
+                       " swearing-in took place on Monday, not Sunday, in paragraph 1)\n",
+                       published="2024-09-23", dateline="COLOMBO, Sept 23 (Reuters) -")
+    assert [(d.when, d.what) for d in suggest(story)] == [
+        ("Monday", "Anura Kumara Dissanayake was sworn in as president.")]
+
+
+def test_a_date_in_a_relative_clause_dates_what_that_clause_tells() -> None:
+    story = wire_story("LONDON, Oct 20 (Reuters) - Truss, who took office on Sept. 6, will stay on"
+                       " until a successor is chosen.\n", published="2022-10-20",
+                       dateline="LONDON, Oct 20 (Reuters) -")
+    assert [(d.when, d.what) for d in suggest(story)] == [("Sept. 6", "Truss took office.")]
+
+
+def test_coverage_is_quiet_about_the_dates_a_covered_event_accounts_for() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Police arrested the former finance minister"
+                       " on Saturday, a day after he resigned, officials said on Monday.\n\n"
+                       "(This story has been corrected to say the arrest was on Saturday, not"
+                       " Sunday)\n",
+                       events="events:\n  - id: arrest\n    when: Saturday\n"
+                              "    what: Police arrest the former finance minister.\n")
+    assert [warning.message for warning in coverage_warnings(story)] == []
+    uncovered = wire_story(story.body)
+    assert [warning.message for warning in coverage_warnings(uncovered)] == [
+        '"Saturday" is a date no event covers']
+
+
+def test_two_days_later_in_the_sentence_of_another_date_is_its_own_event() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - Talks collapsed on Monday, and two days"
+                       " later the union called a strike.\n", published="2022-03-23",
+                       dateline="COLOMBO, March 23 (Reuters) -")
+    assert suggest(story) == [
+        Suggestion("talks-collapsed", "Monday", "Talks collapsed."),
+        Suggestion("union-called-strike", "two days later", "The union called a strike.",
+                   anchor="talks-collapsed"),
+    ]
+
+
+def test_what_someone_said_keeps_its_speaker() -> None:
+    story = wire_story("COLOMBO, March 21 (Reuters) - The head of the central bank said that"
+                       " rates would rise on Friday.\n", published="2022-03-21")
+    assert [d.what for d in suggest(story)] == [
+        "The head of the central bank said that rates would rise."]

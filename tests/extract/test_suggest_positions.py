@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.authoring.suggest import Suggestion, SuggestWriteError, with_suggestions
+from dateline.authoring.suggest_write import SuggestWriteError, with_suggestions
+from dateline.authoring.wording import Suggestion
 from dateline.cli.suggest import suggest as suggest_command
 from dateline.load.article import load_article
 
