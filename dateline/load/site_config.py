@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import yaml
 
 from dateline.errors import ContentError
-from dateline.load.document import decode, open_mapping
+from dateline.load.document import Collector, decode, open_mapping
 from dateline.load.fields import SITE_KEYS, SLUG, SLUG_RULE, TIMELINE_KEYS
 from dateline.load.yamldoc import Fields, Source, choice, mapping_items, text
 from dateline.model import DateStyle, Order, Paper, SiteConfig, TimelineConfig
@@ -49,7 +47,7 @@ def load_site_config(path: str, data: bytes) -> tuple[SiteConfig | None, list[Co
                 collect.errors.append(source.error(key, f'timeline "{slug}" is listed twice'))
                 continue
             seen_folded[slug.casefold()] = slug
-            config = collect.read(partial(_timeline, slug, value))
+            config = _timeline(slug, value, collect)
             if config is not None:
                 timelines.append(config)
     if collect.errors or title is None:
@@ -57,13 +55,24 @@ def load_site_config(path: str, data: bytes) -> tuple[SiteConfig | None, list[Co
     return SiteConfig(title, language, tuple(timelines)), []
 
 
-def _timeline(slug: str, node: yaml.Node) -> TimelineConfig:
-    fields = Fields(node, f'timeline "{slug}"', TIMELINE_KEYS)
+def _timeline(slug: str, node: yaml.Node, collect: Collector) -> TimelineConfig | None:
+    """One timeline's settings, each field checked on its own so every problem is reported."""
+    fields = collect.read(lambda: Fields(node, f'timeline "{slug}"', TIMELINE_KEYS))
+    if fields is None:
+        return None
+    before = len(collect.errors)
+    title = collect.read(lambda: fields.required("title", text))
+    description = collect.read(lambda: fields.optional("description", text))
+    order = collect.read(lambda: fields.optional("order", choice(ORDERS)))
+    date_style = collect.read(lambda: fields.optional("date_style", choice(DATE_STYLES)))
+    paper = collect.read(lambda: fields.optional("paper", choice(PAPERS)))
+    if len(collect.errors) > before or title is None:
+        return None
     return TimelineConfig(
         slug=slug,
-        title=fields.required("title", text),
-        description=fields.optional("description", text),
-        order=fields.optional("order", choice(ORDERS)) or "oldest-first",
-        date_style=fields.optional("date_style", choice(DATE_STYLES)) or "ap",
-        paper=fields.optional("paper", choice(PAPERS)) or "a4",
+        title=title,
+        description=description,
+        order=order or "oldest-first",
+        date_style=date_style or "ap",
+        paper=paper or "a4",
     )
