@@ -36,7 +36,7 @@ class Workers:
 
     `start` forks the workers while the build process is small, before it loads the site: a
     worker forked after the site is assembled ends up with its own copy of every page of it
-    that either process reads. So tasks for these workers carry their inputs packed, and work
+    that either process reads. So tasks for these workers carry their own inputs, and work
     that needs what only this process holds is run here (`run`'s `first`)."""
 
     def __init__(self, jobs: int) -> None:

@@ -21,9 +21,8 @@ from dateline.engine.articles import (
     LoadedArticle,
     content_errors,
     prepare_loading,
-    without_bodies,
 )
-from dateline.engine.cache import BlobTable, files_fingerprint, fingerprint, mark_start
+from dateline.engine.cache import ShardedTable, files_fingerprint, fingerprint, mark_start
 from dateline.engine.manifest import Manifest
 from dateline.engine.parallel import Workers
 from dateline.engine.write import Stamp, site_stamps
@@ -160,7 +159,7 @@ def _build(
     keep = cache_dir / "staging" if cache_dir else None
     from dateline.engine.publish import Target, kept_events, make_site, remake_pages
 
-    events = BlobTable(cache_dir, "events", salt)
+    events = ShardedTable(cache_dir, "events", salt)
     target = Target(out, tuple(map(str, folders)), templates, workers, keep, events)
     config, problems = _config(config_file)
     errors += problems
@@ -168,14 +167,12 @@ def _build(
     kept = kept_events(target, last, edited) if last and edited is not None else None
     if last and config and edited is not None and kept is not None and present and not errors:
         loaded = edited
-        packed = store.packed([file for file in files if file.path in edited])
-        units, changed = remake_pages(target, config, packed, kept, last, present)
+        units, changed = remake_pages(target, config, edited, kept, last, present)
         store.save(None)
     else:
         prepare_loading()
         workers.start(len(files))  # while this process is small: see parallel.Workers
-        loaded = without_bodies(store.load(files, workers))
-        packed = store.packed(files)
+        loaded = store.load(files, workers)
         store.save(files)
         files = [replace(file, data=None) for file in files]
         errors += content_errors(loaded)
@@ -185,7 +182,7 @@ def _build(
         if site is None:
             return None, assemble_errors
         chrome = config_file.key
-        units, changed = make_site(target, site, loaded, packed, files, last, present, chrome, pdf)
+        units, changed = make_site(target, site, loaded, files, last, present, chrome, pdf)
         events.keep_only(record[0] for unit, record in units.items() if unit.startswith("article:"))
     assert config_file is not None
     fronts = _fronts(files, loaded, last)
