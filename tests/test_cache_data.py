@@ -1,5 +1,5 @@
 """The cache is data: whatever its files hold, a build reads them as plain values or not at all,
-runs no code from them, and builds the same site."""
+runs no code from them, and builds the same site; a folder someone else controls is not used."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ import json
 import marshal
 import os
 import pickle
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from dateline.cli.main import main
+from dateline.engine.cache import CACHE_DIR_NAME, cache_problem
 from tests.conftest import MakeContent
 from tests.test_incremental import build, corpus
 
@@ -119,3 +122,89 @@ def test_a_malformed_json_table_is_a_miss_and_rebuilt(
     assert build(content, cache, 2) == expected
     (content / "report-04.md").write_text(corpus()["report-04.md"] + "An added line.\n")
     assert build(content, cache, 2) == build(content, None, 1)
+
+
+def listing(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Each file's bytes and mtime, the build lock aside (it is taken wherever the cache is)."""
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != "build.lock"
+    }
+
+
+def site_files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def build_command(content: Path, out: Path) -> int:
+    return main(["build", "--content", str(content), "--out", str(out), "--no-pdf", "--jobs", "1"])
+
+
+def test_a_cache_folder_others_can_write_is_not_used(
+    make_content: MakeContent, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content(corpus())
+    out = tmp_path / "site"
+    assert build_command(content, out) == 0
+    cache = tmp_path / CACHE_DIR_NAME
+    assert cache.is_dir()
+    capsys.readouterr()
+    for bits in (stat.S_IWOTH, stat.S_IWGRP):
+        cache.chmod(0o700 | bits)
+        before = listing(cache)
+        (content / "report-02.md").write_text(corpus()["report-02.md"] + "News.\n")
+        assert build_command(content, out) == 0
+        assert listing(cache) == before  # neither read into nor written
+        warnings = [line for line in capsys.readouterr().err.splitlines() if line]
+        assert len(warnings) == 1 and str(cache) in warnings[0], warnings
+        assert "others can write" in warnings[0]
+        assert b"News." in (out / "articles" / "report-02.html").read_bytes()
+    cache.chmod(0o700)
+    assert build_command(content, out) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(
+    make_content: MakeContent, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content(corpus())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    (elsewhere / "outputs.json").write_bytes(pickle.dumps(Planted(tmp_path / "ran")))
+    (tmp_path / CACHE_DIR_NAME).symlink_to(elsewhere)
+    before = listing(elsewhere)
+    out = tmp_path / "site"
+    assert build_command(content, out) == 0
+    assert listing(elsewhere) == before
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line]
+    assert len(warnings) == 1 and CACHE_DIR_NAME in warnings[0] and "link" in warnings[0]
+    assert site_files(out) == build(content, None, 1)
+
+
+def test_a_cache_folder_of_another_user_is_refused_by_its_owner(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    info = os.lstat(folder)
+    assert cache_problem(info, info.st_uid) is None
+    assert "another user" in (cache_problem(info, info.st_uid + 1) or "")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+def test_a_cache_folder_owned_by_another_user_is_not_used(
+    make_content: MakeContent, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content(corpus())
+    out = tmp_path / "site"
+    assert build_command(content, out) == 0
+    cache = tmp_path / CACHE_DIR_NAME
+    for path in [cache, *cache.rglob("*")]:
+        os.chown(path, 4321, 4321, follow_symlinks=False)
+    before = listing(cache)
+    capsys.readouterr()
+    (content / "report-02.md").write_text(corpus()["report-02.md"] + "News.\n")
+    assert build_command(content, out) == 0
+    assert listing(cache) == before
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line]
+    assert len(warnings) == 1 and str(cache) in warnings[0] and "another user" in warnings[0]
+    assert b"News." in (out / "articles" / "report-02.html").read_bytes()

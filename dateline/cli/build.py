@@ -15,7 +15,7 @@ def build(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> int:
 
 def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> str | None:
     """One build, reported on the terminal; returns what went wrong, or None."""
-    from dateline.engine.cache import cache_dir_for
+    from dateline.engine.cache import cache_dir_for, trusted_cache_dir
     from dateline.engine.parallel import default_jobs
     from dateline.engine.pipeline import build as build_into
     from dateline.engine.write import WriteError, build_lock
@@ -32,9 +32,12 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
             )
             pdf = False
     cache_dir = cache_dir_for(out)
+    cache, distrust = trusted_cache_dir(cache_dir)
+    if distrust:
+        print(distrust, file=sys.stderr)
     try:
         with build_lock(cache_dir):
-            written, errors = build_into(content, out, pdf, jobs or default_jobs(), cache_dir)
+            written, errors = build_into(content, out, pdf, jobs or default_jobs(), cache)
     except TemplateProblem as problem:
         message = str(problem)
     except WriteError as problem:

@@ -7,7 +7,8 @@ that is missing, unreadable, not JSON, written by another version or format, or 
 record of the wrong shape is treated as empty (or that entry as absent), so the worst a bad
 cache can do is cost a full build; nothing read from it can construct an object of another
 type or run code. Tables are replaced atomically (write, then rename), so a killed build or two
-builds at once leave a whole table or none.
+builds at once leave a whole table or none. A folder that another user owns, that others may
+write to, or that is a link is not used at all (`trusted_cache_dir`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
@@ -47,6 +49,37 @@ def files_fingerprint(folders: Iterable[Path], pattern: str = "*") -> str:
         for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             parts += [f"{index}:{path.relative_to(folder).as_posix()}", path.read_bytes()]
     return fingerprint(*parts)
+
+
+def cache_problem(info: os.stat_result, uid: int) -> str | None:
+    """Why a folder with this `lstat` may not be trusted by user `uid` to hold the cache, or
+    None: another user, or anyone in its group or beyond, could put a file there."""
+    if stat.S_ISLNK(info.st_mode):
+        return "it is a symbolic link"
+    if not stat.S_ISDIR(info.st_mode):
+        return "it is not a folder"
+    if info.st_uid != uid:
+        return "it belongs to another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "others can write to it (chmod go-w it, or delete it)"
+    return None
+
+
+def trusted_cache_dir(cache_dir: Path) -> tuple[Path | None, str | None]:
+    """The cache folder, made private to this user if it did not exist; or None and the one
+    line to show when it exists and is not ours alone (the build then goes without a cache)."""
+    with suppress(OSError):  # if it cannot be made, lstat says why
+        cache_dir.parent.mkdir(parents=True, exist_ok=True)
+        cache_dir.mkdir(mode=0o700)
+    try:
+        info = os.lstat(cache_dir)
+    except OSError as problem:
+        reason: str | None = f"it cannot be read or made ({problem.strerror})"
+    else:
+        reason = cache_problem(info, os.geteuid())
+    if reason is None:
+        return cache_dir, None
+    return None, f"warning: building without a cache: not using {cache_dir}: {reason}"
 
 
 def load_table(cache_dir: Path | None, name: str, salt: str) -> dict[str, object]:
