@@ -122,7 +122,8 @@ def build_site(
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """A build makes millions of objects that live until it ends; Python's cyclic collector
-    would walk them over and over (some 40% of page building) and find next to nothing to free."""
+    would walk them over and over and find next to nothing to free."""
+    # bench/build_speed.py corpus, 10,000 articles, cold: 25.7 s CPU with this, 34.5 s without.
     enabled = gc.isenabled()
     gc.disable()
     try:
