@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 
@@ -189,32 +188,6 @@ def test_a_template_edit_renders_the_pages_again(
         assert b"second edition" in second[path] and b"first edition" not in second[path], path
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b"not a pickle at all",
-        b"",
-        pickle.dumps((1, "another version", {"build": "x"})),
-        pickle.dumps(["a", "list"]),
-    ],
-    ids=["garbage", "empty", "other-version", "wrong-shape"],
-)
-def test_a_corrupt_or_foreign_cache_is_ignored(
-    make_content: MakeContent, tmp_path: Path, damage: bytes
-) -> None:
-    content = make_content(corpus())
-    expected = build(content, None, 1)
-    cache = tmp_path / "cache"
-    build(content, cache, 2)
-    tables = sorted(cache.rglob("*.pickle"))
-    kinds = {table.name.split("-")[0].removesuffix(".pickle") for table in tables}
-    assert kinds == {"articles", "events", "outputs"}
-    for table in tables:
-        table.write_bytes(damage)
-    assert build(content, cache, 2) == expected
-    assert build(content, cache, 2) == expected  # and the rewritten cache is good again
-
-
 def test_a_hand_edited_or_deleted_output_is_made_again(
     make_content: MakeContent, tmp_path: Path
 ) -> None:
@@ -245,7 +218,7 @@ def test_a_body_edit_with_the_kept_events_lost_assembles_the_site_again(
     content = make_content(corpus())
     cache = tmp_path / "cache"
     build(content, cache, 2)
-    for shard in cache.glob("events-*.pickle"):
+    for shard in cache.glob("events-*.json"):
         shard.write_bytes(b"damaged")
     (content / "report-03.md").write_text(corpus()["report-03.md"] + "A new closing line.\n")
     assert build(content, cache, 2) == build(content, None, 1)

@@ -16,7 +16,7 @@ def build(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> int:
 
 def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None) -> str | None:
     """One build, reported on the terminal; returns what went wrong, or None."""
-    from dateline.engine.cache import cache_dir_for
+    from dateline.engine.cache import cache_dir_for, trusted_cache_dir
     from dateline.engine.guard import build_lock
     from dateline.engine.parallel import default_jobs
     from dateline.engine.pipeline import build as build_into
@@ -37,9 +37,12 @@ def build_and_write(content: Path, out: Path, pdf: bool, jobs: int | None = None
     place = Path(os.path.normpath(out.absolute()))  # "site/.." names the folder it means
     cache_dir = cache_dir_for(place)
     try:
-        check_output_place(content, place)
+        check_output_place(content, place)  # before anything is made, the cache folder included
+        cache, distrust = trusted_cache_dir(cache_dir)
+        if distrust:
+            print(distrust, file=sys.stderr)
         with build_lock(place):
-            written, errors = build_into(content, place, pdf, jobs or default_jobs(), cache_dir)
+            written, errors = build_into(content, place, pdf, jobs or default_jobs(), cache)
     except TemplateProblem as problem:
         message = format_report([problem.at(display_path(Path(problem.path))).as_error()])
     except WriteError as problem:

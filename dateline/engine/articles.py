@@ -1,22 +1,25 @@
 """The per-article stage: a content file to its checked article, safe body HTML and the dates it
 needs nobody else to read, in worker processes, cached by the file's fingerprint.
 
-Results cross processes and live in the cache as `transport` bytes, which read many times
-faster than pickled dataclasses. Loading, Markdown and the resolver are imported by the stage
-itself: a build that finds nothing changed needs none of them.
+Results come back from the workers as values (pickled by `multiprocessing`, between our own
+processes) and are kept in the cache as plain JSON records, checked field by field when read.
+Loading, Markdown and the resolver are imported by the stage itself: a build that finds
+nothing changed needs none of them.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dateline.engine.cache import BlobTable, fingerprint
+from dateline.engine import records
+from dateline.engine.cache import ShardedTable, fingerprint
 from dateline.engine.parallel import Workers
-from dateline.engine.transport import REGISTERED, Codec
+from dateline.engine.records import Malformed
 from dateline.errors import ContentError
-from dateline.model import Article, DateProblem, Presolved
+from dateline.model import Article, Presolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,30 @@ def unreadable(path: str, problem: OSError) -> ContentError:
                         "check that it exists and that you may read it")
 
 
-CODEC = Codec((*REGISTERED, DateProblem, LoadedArticle))
+
+
+def loaded_record(loaded: LoadedArticle) -> list[object]:
+    """The cache's record of a loaded article: [article, errors, body, dates, front]."""
+    article = None if loaded.article is None else records.article_record(loaded.article)
+    errors = [records.content_error_record(error) for error in loaded.errors]
+    return [article, errors, loaded.body, records.presolved_record(loaded.dates), loaded.front]
+
+
+def read_loaded(record: object) -> LoadedArticle:
+    article, errors, body, dates, front = records.fields(record, 5)
+    return LoadedArticle(
+        records.optional(records.read_article, article),
+        records.items(records.read_content_error, errors),
+        records.optional(records.text, body),
+        records.read_presolved(dates),
+        records.text(front),
+    )
+
+
+def front_fingerprint(article: Article) -> str:
+    """A fingerprint of everything in the article but its body."""
+    bare = replace(article, body="", body_line=0)
+    return fingerprint(json.dumps(records.article_record(bare), separators=(",", ":")))
 
 
 def prepare_loading() -> None:
@@ -73,54 +99,52 @@ def prepare_loading() -> None:
     import dateline.load.article  # noqa: F401
 
 
-def load_files(files: Sequence[tuple[str, bytes]]) -> list[bytes]:
-    """Load, convert and presolve a chunk of (path, bytes); each result packed for the cache."""
+def load_files(files: Sequence[tuple[str, bytes]]) -> list[LoadedArticle]:
+    """Load, convert and presolve a chunk of (path, bytes)."""
     from dateline.assemble import presolve
     from dateline.load.article import load_article
     from dateline.render.bodies import body_html, new_converter
 
     converter = new_converter()
-    packed = []
+    loaded = []
     for path, data in files:
         article, errors = load_article(path, data)
         if article is None:
-            loaded = LoadedArticle(None, tuple(errors), None, (), "")
+            loaded.append(LoadedArticle(None, tuple(errors), None, (), ""))
         else:
-            front = fingerprint(CODEC.pack(replace(article, body="", body_line=0)))
             body = body_html(article.body, converter)
-            loaded = LoadedArticle(article, tuple(errors), body, presolve(article), front)
-        packed.append(CODEC.pack(loaded))
-    return packed
+            front = front_fingerprint(article)
+            loaded.append(LoadedArticle(article, tuple(errors), body, presolve(article), front))
+    return loaded
 
 
-def unpack(data: object) -> LoadedArticle | None:
-    """A cached entry, or None when it is not one (another format, a tampered file)."""
-    if not isinstance(data, bytes):
+def cached(record: object) -> LoadedArticle | None:
+    """A cache entry read back, or None when it is not one this version writes."""
+    if record is None:
         return None
     try:
-        value = CODEC.unpack(data)
-    except ValueError:
+        return read_loaded(record)
+    except Malformed:
         return None
-    return value if isinstance(value, LoadedArticle) else None
 
 
 class ArticleStore:
-    """Loaded articles by file, kept packed and unpacked only when asked for: a build that
-    changed a few articles unpacks those, not the thousands the cache holds.
+    """Loaded articles by file, kept as records and read only when asked for: a build that
+    changed a few articles reads those, not the thousands the cache holds.
 
     Entries are keyed by a file's path and bytes, so an edit, a rename or a new dateline
     reloads exactly the files concerned; the rest are neither parsed nor converted again.
     """
 
     def __init__(self, cache_dir: Path | None, salt: str) -> None:
-        self.table = BlobTable(cache_dir, "articles", salt)
+        self.table = ShardedTable(cache_dir, "articles", salt)
 
     def load(self, files: Sequence[ContentFile], workers: Workers) -> dict[str, LoadedArticle]:
         """The files loaded, by path: from the cache where it holds them, else in workers."""
         found: dict[str, LoadedArticle] = {}
         missing: list[ContentFile] = []
         for file in files:
-            entry = unpack(self.table.get(file.key))
+            entry = cached(self.table.get(file.key))
             if entry is None:
                 missing.append(file)
             else:
@@ -135,36 +159,16 @@ class ArticleStore:
                 error = unreadable(file.path, problem)
                 found[file.path] = LoadedArticle(None, (error,), None, (), "")
         fresh = workers.chunked(load_files, [(file.path, data) for file, data in readable])
-        for (file, _), packed in zip(readable, fresh, strict=True):
-            entry = unpack(packed)
-            assert entry is not None, "a value packed here unpacks"
+        for (file, _), entry in zip(readable, fresh, strict=True):
             found[file.path] = entry
-            self.table.put(file.key, packed)
+            self.table.put(file.key, loaded_record(entry))
         return {file.path: found[file.path] for file in files}
-
-    def packed(self, files: Sequence[ContentFile]) -> dict[str, bytes]:
-        """The loaded files as packed, by path, for workers that never saw the objects; ask
-        after `load` and before `save`, which forgets them."""
-        found = {file.path: self.table.get(file.key) for file in files}
-        return {path: value for path, value in found.items() if value is not None}
 
     def save(self, files: Sequence[ContentFile] | None) -> None:
         """Keep the new entries; given every file of a full build, drop all other entries."""
         if files is not None:
             self.table.keep_only(file.key for file in files)
         self.table.save()
-
-
-def without_bodies(loaded: Mapping[str, LoadedArticle]) -> dict[str, LoadedArticle]:
-    """The articles without their Markdown and HTML, which the build process does not read again
-    once loading is done (article pages are made from the packed entries): some 4 KB an
-    article it need not hold while it makes the other pages."""
-    return {
-        path: replace(entry, article=replace(entry.article, body=""), body=None)
-        if entry.article is not None
-        else entry
-        for path, entry in loaded.items()
-    }
 
 
 def content_errors(loaded: Mapping[str, LoadedArticle]) -> list[ContentError]:

@@ -1,27 +1,29 @@
 """The on-disk build cache, `.dateline-cache/` beside the output directory: a hint, never a source.
 
-Each table is one pickle holding its format number, a salt (dateline's version, and the template
-hash where pages depend on it) and a dict: loaded articles by their file's fingerprint, and the
-manifest of the last build (each output's input fingerprint and the stamp of the file written).
-Values are bytes or plain tuples, never model objects, so a table loads in milliseconds. A
-table that is missing, unreadable, corrupt or written by another version or format is treated
-as empty, so the worst a bad cache can do is cost a full build. Tables are replaced atomically
-(write, then rename), so a killed build or two builds at once leave a whole table or none. The
-folder is the user's own, beside their output; pickles from elsewhere must never be copied in.
+Each table is one JSON file, `{"format": FORMAT, "salt": ..., "entries": {key: record}}`: the
+salt is dateline's version and code (and the templates' hash where pages depend on them), the
+records are plain JSON that `records` and the tables' owners read back field by field. A table
+that is missing, unreadable, not JSON, written by another version or format, or holding a
+record of the wrong shape is treated as empty (or that entry as absent), so the worst a bad
+cache can do is cost a full build; nothing read from it can construct an object of another
+type or run code. Tables are replaced atomically (write, then rename), so a killed build or two
+builds at once leave a whole table or none. A folder that another user owns, that others may
+write to, or that is a link is not used at all (`trusted_cache_dir`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import stat
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 
 from dateline import __version__
 
-FORMAT = 2
+FORMAT = 3
 CACHE_DIR_NAME = ".dateline-cache"
 
 
@@ -49,24 +51,57 @@ def files_fingerprint(folders: Iterable[Path], pattern: str = "*") -> str:
     return fingerprint(*parts)
 
 
+def cache_problem(info: os.stat_result, uid: int) -> str | None:
+    """Why a folder with this `lstat` may not be trusted by user `uid` to hold the cache, or
+    None: another user, or anyone in its group or beyond, could put a file there."""
+    if stat.S_ISLNK(info.st_mode):
+        return "it is a symbolic link"
+    if not stat.S_ISDIR(info.st_mode):
+        return "it is not a folder"
+    if info.st_uid != uid:
+        return "it belongs to another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "others can write to it (chmod go-w it, or delete it)"
+    return None
+
+
+def trusted_cache_dir(cache_dir: Path) -> tuple[Path | None, str | None]:
+    """The cache folder, made private to this user if it did not exist; or None and the one
+    line to show when it exists and is not ours alone (the build then goes without a cache)."""
+    with suppress(OSError):  # if it cannot be made, lstat says why
+        cache_dir.parent.mkdir(parents=True, exist_ok=True)
+        cache_dir.mkdir(mode=0o700)
+    try:
+        info = os.lstat(cache_dir)
+    except OSError as problem:
+        reason: str | None = f"it cannot be read or made ({problem.strerror})"
+    else:
+        reason = cache_problem(info, os.geteuid())
+    if reason is None:
+        return cache_dir, None
+    return None, f"warning: building without a cache: not using {cache_dir}: {reason}"
+
+
 def load_table(cache_dir: Path | None, name: str, salt: str) -> dict[str, object]:
-    """The table as the last build saved it, or empty when it cannot be trusted."""
+    """The table's entries as plain JSON values, or none when it cannot be trusted; each entry
+    is still to be checked by whoever reads it."""
     if cache_dir is None:
         return {}
     try:
-        with open(cache_dir / f"{name}.pickle", "rb") as handle:
-            stored = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - any failure to read a cache means "no cache"
+        with open(cache_dir / f"{name}.json", "rb") as handle:
+            stored = json.loads(handle.read())
+    except (OSError, ValueError, RecursionError):  # unreadable, not JSON, too deep, too long
         return {}
     if (
-        not isinstance(stored, tuple)
-        or len(stored) != 3
-        or stored[0] != FORMAT
-        or stored[1] != f"{__version__}/{salt}"
-        or not isinstance(stored[2], dict)
+        type(stored) is not dict
+        or stored.keys() != {"format", "salt", "entries"}
+        or stored["format"] != FORMAT
+        or stored["salt"] != f"{__version__}/{salt}"
+        or type(stored["entries"]) is not dict
     ):
         return {}
-    return {key: value for key, value in stored[2].items() if isinstance(key, str)}
+    entries: dict[str, object] = stored["entries"]
+    return entries
 
 
 def mark_start(cache_dir: Path | None) -> int:
@@ -87,25 +122,28 @@ def mark_start(cache_dir: Path | None) -> int:
 def save_table(
     cache_dir: Path | None, name: str, salt: str, table: Mapping[str, object]
 ) -> None:
-    """Replace the table atomically; a cache that cannot be written is skipped, not an error."""
+    """Replace the table atomically; a cache that cannot be written is skipped, not an error.
+    The entries are plain JSON values (lists, dicts with text keys, text, numbers, null)."""
     if cache_dir is None:
         return
-    target = cache_dir / f"{name}.pickle"
+    target = cache_dir / f"{name}.json"
     partial = cache_dir / f".{name}.{os.getpid()}.tmp"
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
+        stored = {"format": FORMAT, "salt": f"{__version__}/{salt}", "entries": dict(table)}
+        data = json.dumps(stored, separators=(",", ":")).encode("ascii")
         with open(partial, "wb") as handle:
-            pickle.dump((FORMAT, f"{__version__}/{salt}", dict(table)), handle, protocol=5)
+            handle.write(data)
         os.replace(partial, target)
     except OSError:
         with suppress(OSError):  # the folder itself may be what failed
             partial.unlink(missing_ok=True)
 
 
-class BlobTable:
-    """Bytes by fingerprint, in 64 shard files chosen by the key's first characters, so that a
-    build which reads or changes a few entries loads and rewrites a few small files instead of
-    one that holds the whole archive."""
+class ShardedTable:
+    """Plain JSON records by fingerprint, in 64 shard files chosen by the key's first
+    characters, so that a build which reads or changes a few entries loads and rewrites a few
+    small files instead of one that holds the whole archive."""
 
     SHARDS = 64
 
@@ -114,11 +152,11 @@ class BlobTable:
         self.shards: dict[int, dict[str, object]] = {}
         self.dirty: set[int] = set()
 
-    def get(self, key: str) -> bytes | None:
-        value = self._shard(key).get(key)
-        return value if isinstance(value, bytes) else None
+    def get(self, key: str) -> object:
+        """The record kept under `key`, unchecked, or None."""
+        return self._shard(key).get(key)
 
-    def put(self, key: str, value: bytes) -> None:
+    def put(self, key: str, value: object) -> None:
         shard = self._shard(key)
         if shard.get(key) != value:
             shard[key] = value

@@ -3,18 +3,22 @@
 The output directory itself keeps the bytes; the manifest only says which files are ours and
 unchanged since (same inode, size and mtime), so an unchanged site is recognised without
 reading it, and an unchanged unit is hard-linked into the next site instead of made again.
-Like every cache table it is a hint: anything malformed makes it absent, never trusted.
+Like every cache table it is a hint, kept as plain JSON and checked field by field when read:
+anything malformed makes it absent, never trusted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from dateline.engine.cache import load_table, save_table
+from dateline.engine.records import Malformed, count, fields, flag, text
 from dateline.engine.write import Stamp
 
+T = TypeVar("T")
 TABLE = "outputs"
 Record = tuple[str, dict[str, Stamp]]  # a unit's key, and the files it made with their stamps
 
@@ -31,31 +35,43 @@ class Manifest:
 
     @classmethod
     def load(cls, cache_dir: Path | None, salt: str) -> Manifest | None:
-        stored = load_table(cache_dir, TABLE, salt).get("manifest")
-        if not (isinstance(stored, tuple) and len(stored) == 7):
+        try:
+            return cls.read(load_table(cache_dir, TABLE, salt).get("manifest"))
+        except Malformed:
             return None
-        inputs, config_key, pdf, fronts, units, sources, started = stored
-        if not (
-            isinstance(inputs, str)
-            and isinstance(config_key, str)
-            and isinstance(pdf, bool)
-            and isinstance(fronts, dict)
-            and isinstance(units, dict)
-            and isinstance(sources, dict)
-            and isinstance(started, int)
-            and all(_is_front(key, value) for key, value in fronts.items())
-            and all(_is_record(key, value) for key, value in units.items())
-            and all(_is_source(key, value) for key, value in sources.items())
-        ):
-            return None
-        return cls(inputs, config_key, pdf, fronts, units, sources, started)
+
+    @classmethod
+    def read(cls, record: object) -> Manifest:
+        """The manifest a `record` describes; `Malformed` for anything `record()` did not make."""
+        if type(record) is not dict or record.keys() != set(MANIFEST_FIELDS):
+            raise Malformed("not a manifest")
+        return cls(
+            text(record["inputs"]),
+            text(record["config_key"]),
+            flag(record["pdf"]),
+            _by_text(record["fronts"], _front),
+            _by_text(record["units"], _unit),
+            _by_text(record["sources"], _source),
+            count(record["started"]),
+        )
+
+    def record(self) -> dict[str, object]:
+        """Plain JSON: tuples as arrays, the rest as they are."""
+        return {
+            "inputs": self.inputs,
+            "config_key": self.config_key,
+            "pdf": self.pdf,
+            "fronts": {path: list(front) for path, front in self.fronts.items()},
+            "units": {
+                unit: [key, {path: list(stamp) for path, stamp in stamps.items()}]
+                for unit, (key, stamps) in self.units.items()
+            },
+            "sources": {path: [list(stamp), key] for path, (stamp, key) in self.sources.items()},
+            "started": self.started,
+        }
 
     def save(self, cache_dir: Path | None, salt: str) -> None:
-        stored = (
-            self.inputs, self.config_key, self.pdf, self.fronts, self.units, self.sources,
-            self.started,
-        )
-        save_table(cache_dir, TABLE, salt, {"manifest": stored})
+        save_table(cache_dir, TABLE, salt, {"manifest": self.record()})
 
     def untouched(self, site: Mapping[str, Stamp] | None) -> bool:
         """The output directory holds exactly the files we wrote, none of them changed since."""
@@ -75,39 +91,30 @@ class Manifest:
         )
 
 
-def _is_front(key: object, value: object) -> bool:
-    return (
-        isinstance(key, str)
-        and isinstance(value, tuple)
-        and len(value) == 2
-        and all(isinstance(part, str) for part in value)
-    )
+MANIFEST_FIELDS = ("inputs", "config_key", "pdf", "fronts", "units", "sources", "started")
 
 
-def _is_source(key: object, value: object) -> bool:
-    return (
-        isinstance(key, str)
-        and isinstance(value, tuple)
-        and len(value) == 2
-        and _is_stamp(value[0])
-        and isinstance(value[1], str)
-    )
+def _by_text(record: object, read: Callable[[object], T]) -> dict[str, T]:
+    if type(record) is not dict:
+        raise Malformed("expected an object")
+    return {text(key): read(value) for key, value in record.items()}
 
 
-def _is_stamp(value: object) -> bool:
-    return (
-        isinstance(value, tuple)
-        and len(value) == 3
-        and all(isinstance(number, int) for number in value)
-    )
+def _front(record: object) -> tuple[str, str]:
+    key, front = fields(record, 2)
+    return text(key), text(front)
 
 
-def _is_record(key: object, value: object) -> bool:
-    return (
-        isinstance(key, str)
-        and isinstance(value, tuple)
-        and len(value) == 2
-        and isinstance(value[0], str)
-        and isinstance(value[1], dict)
-        and all(isinstance(path, str) and _is_stamp(stamp) for path, stamp in value[1].items())
-    )
+def _stamp(record: object) -> Stamp:
+    inode, size, mtime = fields(record, 3)
+    return count(inode), count(size), count(mtime)
+
+
+def _source(record: object) -> tuple[Stamp, str]:
+    stamp, key = fields(record, 2)
+    return _stamp(stamp), text(key)
+
+
+def _unit(record: object) -> Record:
+    key, stamps = fields(record, 2)
+    return text(key), _by_text(stamps, _stamp)

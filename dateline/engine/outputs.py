@@ -22,11 +22,11 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from dateline.engine.articles import CODEC, LoadedArticle
+from dateline.engine.articles import LoadedArticle
 from dateline.engine.cache import fingerprint
 from dateline.engine.write import Stamp, write_file
 from dateline.export.formats import export_timeline
-from dateline.model import Article, Event, Site, SiteConfig, Timeline
+from dateline.model import Event, Site, SiteConfig, Timeline
 from dateline.render.contexts import events_of_article
 from dateline.render.pages import (
     Kit,
@@ -84,8 +84,8 @@ class PageSetting:
     old: str
 
 
-# An article page's inputs, packed: (path, `LoadedArticle`, its events as merged)
-PageSource = tuple[str, bytes, bytes]
+# An article page's inputs: (path, the article loaded, its events as merged)
+PageSource = tuple[str, LoadedArticle, tuple[Event, ...]]
 PageTask = tuple[PageSetting, tuple[PageSource, ...]]
 
 
@@ -148,17 +148,15 @@ def make(inputs: OutputInputs, name: str) -> Made:
 
 
 def make_pages(task: PageTask) -> Made:
-    """Make article pages from their packed inputs and write them into the staging folder.
+    """Make article pages from their own inputs and write them into the staging folder.
     Reads nothing else of the site, so a worker forked before the site was loaded can."""
     setting, sources = task
     site = skeleton(setting.config)
     kit = site_kit(site)
     env = _environment(setting.folders, setting.templates)
     units: dict[str, list[tuple[str, bytes]]] = {}
-    for path, packed_article, packed_events in sources:
-        entry, events = CODEC.unpack(packed_article), CODEC.unpack(packed_events)
-        assert isinstance(entry, LoadedArticle) and isinstance(events, tuple)
-        assert isinstance(entry.article, Article) and entry.body is not None
+    for path, entry, events in sources:
+        assert entry.article is not None and entry.body is not None
         page = article_page(site, entry.article, entry.body, events, kit)
         with template_problems(env):
             units[f"article:{path}"] = [(page.path, render_page(env, page))]

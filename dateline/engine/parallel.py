@@ -10,7 +10,6 @@ workers rather than waiting on them, and forks them early, while it is small (se
 from __future__ import annotations
 
 import ctypes
-import gc
 import multiprocessing
 import os
 import signal
@@ -36,7 +35,7 @@ class Workers:
 
     `start` forks the workers while the build process is small, before it loads the site: a
     worker forked after the site is assembled ends up with its own copy of every page of it
-    that either process reads. So tasks for these workers carry their inputs packed, and work
+    that either process reads. So tasks for these workers carry their own inputs, and work
     that needs what only this process holds is run here (`run`'s `first`)."""
 
     def __init__(self, jobs: int) -> None:
@@ -93,14 +92,10 @@ class WithShared(Generic[Shared, Item, Result]):
     def run(self, tasks: Sequence[Item], jobs: int) -> list[Result]:
         if jobs <= 1 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return [self.stage(self.shared, task) for task in tasks]
-        gc.freeze()  # the inherited objects stay shared pages: no collection touches them
-        try:
-            workers = min(jobs, len(tasks)) - 1
-            with _pool(workers, (self.stage, self.shared)) as pool:
-                remote = cast(Callable[[Item], Result], _run_inherited)
-                return _alongside(pool, workers, remote, partial(self.stage, self.shared), tasks)
-        finally:
-            gc.unfreeze()
+        workers = min(jobs, len(tasks)) - 1
+        with _pool(workers, (self.stage, self.shared)) as pool:
+            remote = cast(Callable[[Item], Result], _run_inherited)
+            return _alongside(pool, workers, remote, partial(self.stage, self.shared), tasks)
 
 
 AHEAD = 2  # tasks queued for each worker, so none waits while this process runs one

@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from dateline.engine.articles import CODEC, ContentFile, LoadedArticle
-from dateline.engine.cache import BlobTable
+from dateline.engine.articles import ContentFile, LoadedArticle
+from dateline.engine.cache import ShardedTable
 from dateline.engine.manifest import Manifest, Record
 from dateline.engine.outputs import (
     OutputInputs,
@@ -26,6 +26,7 @@ from dateline.engine.outputs import (
 )
 from dateline.engine.parallel import WithShared, Workers
 from dateline.engine.pause import pause_at
+from dateline.engine.records import Malformed, events_record, read_events
 from dateline.engine.write import Staging, Stamp
 from dateline.model import Event, Site, SiteConfig
 from dateline.render.pages import site_kit
@@ -41,7 +42,7 @@ class Target:
     templates: str  # fingerprint of the template folders
     workers: Workers
     keep: Path | None
-    events: BlobTable
+    events: ShardedTable
 
     def setting(self, config: SiteConfig) -> PageSetting:
         return PageSetting(config, self.folders, self.templates, "", str(self.out))
@@ -52,29 +53,26 @@ class Target:
 
 def kept_events(
     target: Target, last: Manifest, edited: Iterable[str]
-) -> dict[str, bytes] | None:
-    """The edited articles' events as the last build merged them (packed), or None when the
-    cache lacks any of them (then the site is assembled again)."""
-    events: dict[str, bytes] = {}
+) -> dict[str, tuple[Event, ...]] | None:
+    """The edited articles' events as the last build merged them, or None when the cache no
+    longer holds them all (then the site is assembled again)."""
+    events: dict[str, tuple[Event, ...]] = {}
     for path in edited:
-        packed = target.events.get(last.units[f"article:{path}"][0])
-        if packed is None:
+        record = target.events.get(last.units[f"article:{path}"][0])
+        if record is None:
             return None
         try:
-            value = CODEC.unpack(packed)
-        except ValueError:
+            events[path] = read_events(record)
+        except Malformed:
             return None
-        if not (isinstance(value, tuple) and all(isinstance(e, Event) for e in value)):
-            return None
-        events[path] = packed
     return events
 
 
 def remake_pages(
     target: Target,
     config: SiteConfig,
-    articles: Mapping[str, bytes],
-    events: Mapping[str, bytes],
+    articles: Mapping[str, LoadedArticle],
+    events: Mapping[str, tuple[Event, ...]],
     last: Manifest,
     present: Mapping[str, Stamp],
 ) -> tuple[dict[str, Record], int]:
@@ -90,7 +88,6 @@ def make_site(
     target: Target,
     site: Site,
     loaded: Mapping[str, LoadedArticle],
-    packed: Mapping[str, bytes],
     files: Sequence[ContentFile],
     last: Manifest | None,
     present: Mapping[str, Stamp] | None,
@@ -98,7 +95,7 @@ def make_site(
     pdf: bool,
 ) -> tuple[dict[str, Record], int]:
     """Make every unit whose key changed or whose files were touched; lend the rest. The
-    events of each article page made are kept (packed) for a later body-only edit."""
+    events of each article page made are kept in the cache for a later body-only edit."""
     file_keys = {file.path: file.key for file in files}
     units = plan(site, loaded, file_keys, config_key, pdf)
     keys = {unit.name: unit.key for unit in units}
@@ -111,9 +108,8 @@ def make_site(
     made = {name.removeprefix("article:") for name in stale if name.startswith("article:")}
     sources: list[PageSource] = []
     for path, events in article_events(site, made).items():
-        packed_events = CODEC.pack(events)
-        target.events.put(keys[f"article:{path}"], packed_events)
-        sources.append((path, packed[path], packed_events))
+        target.events.put(keys[f"article:{path}"], events_record(events))
+        sources.append((path, loaded[path], events))
     others = [name for name in stale if not name.startswith("article:")]
     inputs = target.inputs(site)
     return _stage(target, target.setting(site.config), (inputs, others), lent, sources, keys,
@@ -132,7 +128,7 @@ def _stage(
     """Stage the lent files and the made ones, then swap the staging in; with a cache, the
     staging directory is kept there for the next build to start from.
 
-    Article pages are made from their packed inputs, here and in the workers; the other
+    Article pages are made from their own inputs, here and in the workers; the other
     units read the whole site, which only this process holds: it makes them first, while the
     workers start on the article pages. The PDF briefs, heavy enough to pay for forking
     workers that inherit the site, come last."""
