@@ -226,11 +226,15 @@ def iso_timestamp(groups: Groups, ctx: Context) -> Found:
     """'2024-01-22T14:00Z': the day as written, in the timestamp's own zone (an offset never
     moves it to another day); the time of day is read as UTC, or at the offset written."""
     year, month, day = (int(groups[key] or "") for key in ("year", "iso_month", "iso_day"))
+    clock = groups.get("clock") or ""
+    hours, minutes = int(clock[:2]), int(clock[3:5])
+    if hours > 23 or minutes > 59 or clock[5:8] > ":60":  # :60 is a leap second
+        raise DateError(f'"{ctx.text}" is not a real time: {clock} is no time of day')
     zone = (groups.get("zone") or "").upper()
     where = f"at UTC{zone}" if zone not in ("", "Z") else "as UTC"
     found = checked_date(year, month, day, ctx.text)
     return one_day(found, f"the day of the ISO timestamp as written, in its own zone; the time "
-                          f"{groups['clock']} was read {where}")
+                          f"{clock} was read {where}")
 
 
 def church_week(groups: Groups, ctx: Context) -> Found:

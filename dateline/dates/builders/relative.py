@@ -265,5 +265,5 @@ def possessive(groups: Groups, ctx: Context) -> Found:
     noun after it names the event and is left to the event."""
     inner = ctx.resolve_inner(groups["inner"] or "", ctx)
     noun = (groups.get("noun") or "").strip()
-    what = f'"{noun}" read as the event, ' if noun else ""
-    return inner._replace(reason=f"{what}{inner.reason}")
+    what = f' ("{noun}" names the event)' if noun else ""
+    return inner._replace(reason=f"{inner.reason}{what}")
