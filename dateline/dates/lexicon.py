@@ -111,6 +111,7 @@ MOVABLE_HOLIDAYS = MappingProxyType({
     "mlk day": "mlk day", "presidents day": "presidents day",
     "presidents' day": "presidents day", "mother's day": "mothers day",
     "father's day": "fathers day", "black friday": "black friday",
+    "election day": "election day",
 })
 
 # Feasts of lunar or lunisolar calendars: named so the error can say why dateline will not guess.

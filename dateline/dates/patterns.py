@@ -73,15 +73,16 @@ DAY_PART = rf"(?:{alternation(lexicon.DAY_PARTS)})\b"
 ZONE = rf"(?:{alternation(lexicon.TIME_ZONES)})\b"
 
 
-def quantity(hedge: str = "?", count: str = "") -> str:
-    """A count with its unit: "10 days", "some 10 days", "a week and a half", "half a year".
+def quantity(hedge: str = "?", count: str = "", or_so: str = "?") -> str:
+    """A count with its unit: "10 days", "some 10 days", "a week and a half", "half a year",
+    "a week or so" (the trailing "or so" hedges the count as "about" does).
 
     `hedge` is "?" (optional hedge), "" (hedge required); `count` "?" lets the count go
-    ("the past week and a half").
+    ("the past week and a half"); `or_so` "" requires the trailing "or so".
     """
     return (rf"(?:(?P<hedge>{HEDGE}) ){hedge}(?:(?P<half_a>half an?) |(?P<count>{COUNT})"
             rf"(?P<half_before> and a half)? (?:of )?){count}(?P<unit>{UNIT})"
-            r"(?P<half_after> and a half)?")
+            rf"(?P<half_after> and a half)?(?P<or_so> or so){or_so}")
 
 
 QUANTITY = quantity()

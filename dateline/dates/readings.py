@@ -153,7 +153,7 @@ def offset_of(groups: Groups) -> Offset:
     """Read QUANTITY's groups: the count, any 'and a half', the unit, and how a hedge widens it."""
     return offset_from_words(groups["unit"] or "day", groups.get("count"), groups.get("half_a"),
                              groups.get("half_before") or groups.get("half_after"),
-                             groups.get("hedge"))
+                             groups.get("hedge") or ("about" if groups.get("or_so") else None))
 
 
 @lru_cache(maxsize=1024)

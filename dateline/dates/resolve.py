@@ -182,7 +182,8 @@ def signed_number(text: str, normal: str, positions: Sequence[int]) -> Failure |
 
 def unreadable_word(text: str, normal: str, positions: Sequence[int],
                     start: int) -> Failure | None:
-    """A lunar feast (refused with its reason), or the first word no rule or lexicon knows."""
+    """A lunar feast (refused with its reason), or the first word no rule or lexicon knows (up
+    to a possessive: in "Friday's vote" the words after it name the event)."""
     for feast in LUNAR_FEASTS if ANY_LUNAR_FEAST.search(normal) else ():
         found = feast.search(normal)
         if found:
@@ -190,6 +191,9 @@ def unreadable_word(text: str, normal: str, positions: Sequence[int],
                            "year: write its date", positions[found.start()])
     for match in WORD.finditer(normal, start):
         word = match.group()
+        if (word.endswith("'s") and word[:-2] in KNOWN_WORDS) or \
+                normal[match.start() - 1:match.end()] == "'s":
+            return None  # after a known word's possessive ("Friday's", "3's")
         if word in KNOWN_WORDS or word.rstrip("s") in KNOWN_WORDS:
             continue
         source = text[positions[match.start()]:positions[match.end() - 1] + 1]

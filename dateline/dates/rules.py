@@ -75,18 +75,24 @@ RANGE_LINK = r"(?: ?- ?| to | through | thru | until | till | and )"
 
 RULES: tuple[Rule, ...] = (
     # Calendar dates, most specific first.
+    Rule("ISO timestamp", r"(?P<year>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
+                          r"t(?P<clock>\d\d:\d\d(?::\d\d(?:\.\d+)?)?)"
+                          r"(?P<zone>z|[+-]\d\d(?::?\d\d)?)?\b", days.iso_timestamp,
+         starts=(DIGIT,)),
     Rule("ISO date", around_day(r"(?P<year>\d{4})[-/](?P<iso_month>\d{1,2})[-/]"
                                 r"(?P<iso_day>\d{1,2})\b"), days.numeric_date,
          starts=around_day_starts(DIGIT)),
     Rule("numeric date", around_day(r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)"
                                     r"(?P<year>\d{4})\b"), days.numeric_date,
          starts=around_day_starts(DIGIT)),
-    Rule("weekday with date", around_day(rf"(?P<weekday>{WEEKDAY}),? {MONTH_DAY_YEAR}"),
+    Rule("weekday with date",
+         around_day(rf"(?:{MODIFIER} )?(?P<weekday>{WEEKDAY}),? {MONTH_DAY_YEAR}"),
          days.month_day,
-         starts=around_day_starts(*WEEKDAY_STARTS)),
-    Rule("weekday with day-first date", around_day(rf"(?P<weekday>{WEEKDAY}),? {DAY_MONTH_YEAR}"),
+         starts=around_day_starts(*MODIFIER_WORDS, *WEEKDAY_STARTS)),
+    Rule("weekday with day-first date",
+         around_day(rf"(?:{MODIFIER} )?(?P<weekday>{WEEKDAY}),? {DAY_MONTH_YEAR}"),
          days.month_day,
-         starts=around_day_starts(*WEEKDAY_STARTS)),
+         starts=around_day_starts(*MODIFIER_WORDS, *WEEKDAY_STARTS)),
     Rule("weekday with bracketed date",
          around_day(rf"(?P<weekday>{WEEKDAY}) \({MONTH_DAY_YEAR}\)"), days.month_day,
          starts=around_day_starts(*WEEKDAY_STARTS)),
@@ -112,6 +118,9 @@ RULES: tuple[Rule, ...] = (
     Rule("holiday", around_day(rf"(?:(?P<modifier>last|next|this) )?(?P<holiday>{HOLIDAY})"
                                rf"(?:,? (?P<year>{YEAR}))?"), days.holiday,
          starts=around_day_starts("last", "next", "this", *HOLIDAY_STARTS)),
+    Rule("Easter or Holy Week", rf"{DURING}(?:(?P<modifier>last|next|this) )?(?P<week>easter|holy) "
+                                rf"week(?:,? (?P<year>{YEAR}))?", days.church_week,
+         starts=(*DURING_WORDS, "last", "next", "this", "easter", "holy")),
     # Days named relative to the reference.
     Rule("deictic day", around_day(
         r"(?P<deictic>the day before yesterday|the day after tomorrow|today|tonight|yesterday|"
@@ -153,6 +162,18 @@ RULES: tuple[Rule, ...] = (
     Rule("part of a month", rf"{PART}(?:(?P<modifier>last|this|next) )?(?P<month>{MONTH})"
                             rf"(?:,? (?:of )?(?P<year>{YEAR}))?", parts.part_of_month,
          starts=PART_STARTS),
+    Rule("first or last days of a month",
+         rf"{DURING}(?:the )?(?P<part>(?:first|last) days of) (?:(?P<modifier>last|this|next) )?"
+         rf"(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{YEAR}))?", parts.part_of_month,
+         starts=(*DURING_WORDS, "the", "first", "last")),
+    Rule("nth week of a month",
+         rf"{DURING}the (?P<nth>first|second|third|fourth|last|final) week of "
+         rf"(?:(?P<modifier>last|this|next) )?(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{YEAR}))?",
+         parts.week_of_month,
+         starts=(*DURING_WORDS, "the")),
+    Rule("turn of the year", r"(?:(?:at|around|by|over|during|in|until) )?the turn of the year",
+         parts.turn_of_year,
+         starts=("at", "around", "by", "over", "during", "in", "until", "the")),
     Rule("part of a calendar unit",
          rf"{PART}(?:(?P<modifier>the|this|last|next) )?(?:fiscal )?(?P<unit>week|month|year)",
          parts.part_of_unit,
@@ -171,6 +192,9 @@ RULES: tuple[Rule, ...] = (
                              r"(?:(?P<decade>\d{3}0)s|'(?P<short>\d0)s)\b", parts.part_of_decade,
          starts=(*DURING_WORDS, "the")),
     # Whole periods.
+    Rule("month, then named year", rf"{DURING}(?P<month>{MONTH}),? (?:of )?"
+                                   r"(?P<year_modifier>last|this|next) year", periods.month,
+         starts=(*DURING_WORDS, *MONTH_STARTS)),
     Rule("month", rf"{DURING}(?:{MODIFIER} )?(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{YEAR}))?",
          periods.month,
          starts=(*DURING_WORDS, *MODIFIER_WORDS, *MONTH_STARTS)),
@@ -199,14 +223,19 @@ RULES: tuple[Rule, ...] = (
                     rf"4th) quarter(?:(?: of)? (?:(?P<year>{YEAR})|(?:the )?"
                     rf"(?P<modifier>last|this|next) year|the year))?(?P<digit>)", periods.quarter,
          starts=(*DURING_WORDS, "the", "first", "second", "third", "fourth", "final", DIGIT)),
+    Rule("last quarter of a year", rf"{DURING}the (?P<ordinal>last) quarter of (?:(?P<year>{YEAR})|"
+                                   r"(?:the )?(?P<modifier>last|this|next) year|the year)"
+                                   r"(?P<digit>)", periods.quarter,
+         starts=(*DURING_WORDS, "the")),
     Rule("quarter code", rf"{DURING}q(?P<digit>[1-4])(?:,? (?P<year>{YEAR}))?(?P<ordinal>)",
          periods.quarter,
          starts=(*DURING_WORDS, "q")),
     Rule("year, quarter code", rf"{DURING}(?P<year>{YEAR}) q(?P<digit>[1-4])(?P<ordinal>)",
          periods.quarter,
          starts=(*DURING_WORDS, *YEAR_STARTS)),
-    Rule("half year", rf"{DURING}the (?P<half>first|second|1st|2nd|latter) half of "
-                      rf"(?:(?P<year>{YEAR})|(?:the )?(?:(?P<modifier>last|this|next) )?year)",
+    Rule("half year", rf"{DURING}the (?P<half>first|second|1st|2nd|latter) half(?: of "
+                      rf"(?:(?P<year>{YEAR})|(?:the )?(?:(?P<modifier>last|this|next) )?"
+                      r"(?P<of_year>year)))?",
          periods.half_year,
          starts=(*DURING_WORDS, "the")),
     Rule("half-year code", rf"{DURING}h(?P<half>[12]) (?P<year>{YEAR})", periods.half_year,
@@ -246,6 +275,10 @@ RULES: tuple[Rule, ...] = (
                    rf"{QUANTITY}", relative.window,
          starts=(*DURING_WORDS, "the", "past", "last", "previous", "next", "coming")),
     Rule("window of one unit", rf"{DURING}the (?P<modifier>past|last) {quantity(count='?')}",
+         relative.window,
+         starts=(*DURING_WORDS, "the")),
+    Rule("window of about one unit",
+         rf"{DURING}the (?P<modifier>next|coming) {quantity(count='?', or_so='')}",
          relative.window,
          starts=(*DURING_WORDS, "the")),
     Rule("hedged length", rf"{DURING}{quantity(hedge='')}", relative.window,
@@ -335,6 +368,8 @@ RULES: tuple[Rule, ...] = (
          greedy=True,
          starts=("around", "about", "approximately", "roughly", "circa", "c", "some", "sometime",
                  "on")),
+    Rule("possessive", r"(?P<inner>.+?)'s(?P<noun>(?: [a-z][a-z-]*){0,3})", relative.possessive,
+         greedy=True),
     # Ranges of two expressions: last, so every single form is tried first.
     Rule("range", r"between (?P<between>.+ and .+)|from (?P<from>.+(?: to | until | till | "
                   r"through | thru |-).+)|(?P<plain>.+(?: to | until | till | through | thru |-)"

@@ -131,6 +131,8 @@ def movable_holiday(name: str, year: int) -> date:
         return days_from(easter_day, by_easter[name])
     if name == "black friday":
         return nth_weekday(year, 11, 3, 4) + ONE_DAY
+    if name == "election day":  # US federal: the Tuesday after the first Monday of November
+        return nth_weekday(year, 11, 0, 1) + ONE_DAY
     month, weekday, nth = {
         "thanksgiving": (11, 3, 4), "labor day": (9, 0, 1), "memorial day": (5, 0, -1),
         "mlk day": (1, 0, 3), "presidents day": (2, 0, 3), "mothers day": (5, 6, 2),

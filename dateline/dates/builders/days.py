@@ -122,6 +122,10 @@ def deictic_day(groups: Groups, ctx: Context) -> Found:
     return one_day(day, f"{DEICTIC_REASONS[days]} {ctx.ref}")
 
 
+FORWARD_MODIFIERS = frozenset({"next", "coming", "this coming"})
+BACKWARD_MODIFIERS = frozenset({"last", "past", "this past"})
+
+
 def month_day_candidates(month: int, day: int, around: date, text: str) -> list[tuple[date, date]]:
     candidates = []
     for year in range(around.year - 1, around.year + 2):
@@ -136,7 +140,13 @@ def month_day_candidates(month: int, day: int, around: date, text: str) -> list[
 
 
 def month_day(groups: Groups, ctx: Context) -> Found:
-    """A month and day without a year: the closest such day (ties and 2x weighting in spans)."""
+    """A month and day without a year: the closest such day (ties and 2x weighting in spans).
+    'this coming Sunday, March 8' looks ahead and 'last Monday, March 2' back, as the weekday
+    alone would; the date decides and the weekday is checked against it."""
+    modifier = groups.get("modifier")
+    if modifier:
+        ctx = ctx._replace(direction="future" if modifier in FORWARD_MODIFIERS else
+                           "past" if modifier in BACKWARD_MODIFIERS else ctx.direction)
     month, day = month_of(groups["month"] or ""), number_of(groups["day"] or "")
     year_text = groups.get("year")
     if year_text:
@@ -212,8 +222,43 @@ def numeric_date(groups: Groups, ctx: Context) -> Found:
     return one_day(checked_date(year, first, first, ctx.text), "day and month are the same number")
 
 
+def iso_timestamp(groups: Groups, ctx: Context) -> Found:
+    """'2024-01-22T14:00Z': the day as written, in the timestamp's own zone (an offset never
+    moves it to another day); the time of day is read as UTC, or at the offset written."""
+    year, month, day = (int(groups[key] or "") for key in ("year", "iso_month", "iso_day"))
+    clock = groups.get("clock") or ""
+    hours, minutes = int(clock[:2]), int(clock[3:5])
+    if hours > 23 or minutes > 59 or clock[5:8] > ":60":  # :60 is a leap second
+        raise DateError(f'"{ctx.text}" is not a real time: {clock} is no time of day')
+    zone = (groups.get("zone") or "").upper()
+    where = f"at UTC{zone}" if zone not in ("", "Z") else "as UTC"
+    found = checked_date(year, month, day, ctx.text)
+    return one_day(found, f"the day of the ISO timestamp as written, in its own zone; the time "
+                          f"{clock} was read {where}")
+
+
+def church_week(groups: Groups, ctx: Context) -> Found:
+    """'Easter week': Easter Sunday to the Saturday after; 'Holy Week': Palm Sunday to Holy
+    Saturday. The Sunday is chosen as the holiday is (closest, last/next, or the year given)."""
+    feast = "easter sunday" if groups["week"] == "easter" else "palm sunday"
+    sunday = holiday({**groups, "holiday": feast}, ctx)
+    saturday = days_from(sunday.start, 6)
+    return day_range(sunday.start, saturday,
+                     f"from {describe_day(sunday.start)} ({sunday.reason}) to the Saturday "
+                     f"after, {describe_day(saturday)}")
+
+
 def second_name(day: int, month: int) -> str:
     return f"{day} {lexicon.MONTH_NAMES[month - 1]}"
+
+
+def holiday_years(name: str, year: int) -> range:
+    """The years whose holiday may be meant: the year before, of and after the reference; for
+    US Election Day the federal elections, held in even years, around it."""
+    if lexicon.MOVABLE_HOLIDAYS.get(name) == "election day":
+        first = year - 2 + year % 2
+        return range(first, first + 5, 2)
+    return range(year - 1, year + 2)
 
 
 def holiday(groups: Groups, ctx: Context) -> Found:
@@ -231,7 +276,7 @@ def holiday(groups: Groups, ctx: Context) -> Found:
     if groups.get("year"):
         day = on(int(groups["year"] or ""))
         return one_day(day, f"{title} in the year given")
-    candidates = [(on(year), on(year)) for year in range(ref.year - 1, ref.year + 2)]
+    candidates = [(on(year), on(year)) for year in holiday_years(name, ref.year)]
     modifier = groups.get("modifier")
     if modifier == "last":
         day = latest_before(candidates, ref)[0]

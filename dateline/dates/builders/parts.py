@@ -17,7 +17,7 @@ from dateline.dates.readings import (
     month_of,
     number_of,
 )
-from dateline.dates.spans import days_from, describe_day, month_end
+from dateline.dates.spans import closest, days_from, describe_day, month_end
 from dateline.errors import DateError
 
 PART_KEYS = {"early": "early", "mid": "mid", "late": "late", "beginning": "start",
@@ -92,6 +92,33 @@ def part_of_season(groups: Groups, ctx: Context) -> Found:
 
 def part_of_decade(groups: Groups, ctx: Context) -> Found:
     return part_of(build_periods.decade(groups, ctx), groups)
+
+
+NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def week_of_month(groups: Groups, ctx: Context) -> Found:
+    """'the first week of January': days 1-7 of the month (8-14 the second...), 'the last week'
+    its last seven days. A run of days, not a Monday-Sunday week: copy counts from the 1st."""
+    whole = build_periods.month(groups, ctx)
+    nth = NTH_WEEK[groups["nth"] or ""]
+    if nth > 0:
+        start = days_from(whole.start, 7 * (nth - 1))
+        end = days_from(start, 6)
+    else:
+        start, end = days_from(whole.end, -6), whole.end
+    return day_range(start, end, f"days {start.day}-{end.day} of {whole.reason}")
+
+
+def turn_of_year(groups: Groups, ctx: Context) -> Found:
+    """'the turn of the year': the month around the closest New Year, 16 December to 15
+    January (approximate): copy uses it for the weeks either side of 1 January."""
+    ref = ctx.reference
+    candidates = [(date(year - 1, 12, 16), date(year, 1, 15))
+                  for year in range(ref.year, ref.year + 2)]
+    start, end = closest(candidates, ref, ctx.direction)
+    return day_range(start, end, f"16 December to 15 January around the New Year of {end.year} "
+                                 f"closest to {ctx.ref}", True)
 
 
 def month_day_range(groups: Groups, ctx: Context) -> Found:

@@ -123,6 +123,11 @@ def month(groups: Groups, ctx: Context) -> Found:
     ref = ctx.reference
     if groups.get("year"):
         return month_found(int(groups["year"] or ""), number, f"{name} of the year given")
+    if groups.get("year_modifier"):
+        step = STEPS[groups["year_modifier"] or ""]
+        return month_found(ref.year + step, number,
+                           f"{name} of the year {STEP_WORDS[step]} {ctx.ref}" if step else
+                           f"{name} of the year of {ctx.ref}")
     modifier = groups.get("modifier") or ""
     if modifier == "this":
         return month_found(ref.year, number, f"the {name} of the year of {ctx.ref}")
@@ -230,14 +235,26 @@ def quarter(groups: Groups, ctx: Context) -> Found:
 def half_year(groups: Groups, ctx: Context) -> Found:
     """'the first half of 2023', 'H2 2023', 'the second half of last year'."""
     half = 2 if (groups.get("half") or "") in ("second", "2nd", "latter", "2") else 1
+    which = "first" if half == 1 else "second"
+    ref = ctx.reference
     if groups.get("year"):
         number = int(groups["year"] or "")
-    else:
-        number = ctx.reference.year + STEPS[groups.get("modifier") or "this"]
-    start = date(number, 1 if half == 1 else 7, 1)
-    end = date(number, 6, 30) if half == 1 else date(number, 12, 31)
-    return Found(start, end, "range", False, f"{number}-H{half}",
-                 f"the {'first' if half == 1 else 'second'} half of {number}")
+        reason = f"the {which} half of {number}"
+    elif groups.get("modifier") or groups.get("of_year"):
+        number = ref.year + STEPS[groups.get("modifier") or "this"]
+        reason = f"the {which} half of {number}"
+    else:  # "the first half" alone: the closest such half, as a bare quarter
+        candidates = [half_span(year, half) for year in range(ref.year - 1, ref.year + 2)]
+        number = closest(candidates, ref, ctx.direction)[0].year
+        reason = f"the closest {which} half of a year to {ctx.ref}"
+    start, end = half_span(number, half)
+    return Found(start, end, "range", False, f"{number}-H{half}", reason)
+
+
+def half_span(year: int, half: int) -> tuple[date, date]:
+    """January to June, or July to December."""
+    return (date(year, 1, 1), date(year, 6, 30)) if half == 1 else \
+        (date(year, 7, 1), date(year, 12, 31))
 
 
 def season(groups: Groups, ctx: Context) -> Found:

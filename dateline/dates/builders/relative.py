@@ -259,3 +259,11 @@ def week_of(groups: Groups, ctx: Context) -> Found:
     return Found(monday, monday + 6 * ONE_DAY, "week", inner.approximate, f"{year}-W{week:02d}",
                  f"the Monday-Sunday week holding {describe_day(inner.start)}")
 
+
+def possessive(groups: Groups, ctx: Context) -> Found:
+    """"Friday's vote", "last week's meeting": the possessive names the day or period; the
+    noun after it names the event and is left to the event."""
+    inner = ctx.resolve_inner(groups["inner"] or "", ctx)
+    noun = (groups.get("noun") or "").strip()
+    what = f' ("{noun}" names the event)' if noun else ""
+    return inner._replace(reason=f"{inner.reason}{what}")

@@ -173,6 +173,10 @@ def _rule_allows(name: str, text: str, start: int, phrase: str, previous_word: s
         return False  # "shortly after take-off": the same day as an unnamed moment
     if name == "hedged length":
         return False  # "roughly 10 days" alone is a length of time in prose
+    if name == "half year":
+        return " of " in lower  # "the first half" alone is as often a match's as a year's
+    if name == "turn of the year":
+        return not after.startswith("'")  # "the turn of the year's biggest act"
     if name == "deictic day":
         return lower.strip() != "now" or next_word != "that"  # "now that" is a conjunction
     if name == "range":
