@@ -60,12 +60,24 @@ def presolve(article: Article) -> Presolved:
     return tuple(None if spec.anchor else resolve_spec(article, spec) for spec in article.events)
 
 
+SITE_ZONE_NOTE = "the site's timezone"
+
+
+def with_site_zone(article: Article, config: SiteConfig) -> Article:
+    """The article with the site's `timezone:` when neither its front matter nor its dateline's
+    city gives one. Its presolved dates were read without that zone, so they are read again."""
+    if article.zone is not None or config.timezone is None:
+        return article
+    return replace(article, zone=config.timezone, zone_note=SITE_ZONE_NOTE)
+
+
 def assemble(
     config: SiteConfig, articles: Sequence[Article], presolved: Mapping[str, Presolved] = {}
 ) -> tuple[Site | None, list[ContentError]]:
     """The whole site's data, or every problem found on the way; `presolved` holds dates that
     `presolve` already read, by article path."""
-    articles = sorted(articles, key=lambda article: article.path)
+    articles = sorted(
+        (with_site_zone(article, config) for article in articles), key=lambda a: a.path)
     errors: list[ContentError] = _page_name_collisions(articles)
     known = {timeline.slug for timeline in config.timelines}
     reports: dict[Key, list[Report]] = defaultdict(list)
@@ -74,7 +86,8 @@ def assemble(
             errors.append(_unknown_timeline(article, sorted(known)))
             continue
         errors += _duplicate_ids(article)
-        read = presolved.get(article.path) or (None,) * len(article.events)
+        read = presolved.get(article.path) if article.zone_note != SITE_ZONE_NOTE else None
+        read = read or (None,) * len(article.events)
         for spec, date_read in zip(article.events, read, strict=True):
             reports[(article.timeline, spec.id)].append(Report(article, spec, date_read))
     anchors: dict[Key, list[Key]] = {}

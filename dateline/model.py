@@ -97,6 +97,9 @@ class Article:
     body: str  # Markdown, as written
     body_line: int  # 1-based line of the file where the body starts
     timeline_at: Position | None = None  # the `timeline:` value, for "unknown timeline"
+    place: str | None = None  # the dateline's place as written, e.g. "Baghdad [Iraq]"
+    zone: str | None = None  # IANA name its times are read in; None: days only
+    zone_note: str = ""  # how the zone was chosen, for explanations and `check`
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,7 @@ class SiteConfig:
     title: str
     language: str
     timelines: tuple[TimelineConfig, ...]
+    timezone: str | None = None  # IANA name for articles whose dateline names no known city
 
 
 @dataclass(frozen=True, slots=True)
