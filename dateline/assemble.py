@@ -10,6 +10,7 @@ from difflib import get_close_matches
 
 from dateline.dates import resolve
 from dateline.dates.anchors import dependency_order
+from dateline.dates.timing import time_text, timed, timed_report_to_keep
 from dateline.errors import ContentError, DateError
 from dateline.model import (
     Article,
@@ -38,11 +39,13 @@ class Report:
 
 
 def resolve_spec(
-    article: Article, spec: EventSpec, anchor: Span | None = None, anchor_label: str = "the anchor"
+    article: Article, spec: EventSpec, anchor: Span | None = None, anchor_label: str = "the anchor",
+    anchor_date: ResolvedDate | None = None,
 ) -> ResolvedDate | DateProblem:
-    """One event's date as its article words it, against the article's reference date."""
+    """One event's date as its article words it, against the article's reference date, with
+    its time of day in the article's zone when the words state one."""
     try:
-        return resolve(
+        day = resolve(
             spec.when,
             article.reference,
             anchor=anchor,
@@ -50,6 +53,7 @@ def resolve_spec(
             reference_label=article.reference_note,
             anchor_label=anchor_label,
         )
+        return timed(day, spec.when, article.zone, article.place, anchor_date)
     except DateError as problem:
         return DateProblem(problem.message, problem.offset)
 
@@ -128,8 +132,8 @@ def _resolve_event(
         if spec.anchor is not None:
             if (key[0], spec.anchor) not in resolved:
                 continue  # an unknown anchor, already reported
-            anchor = resolved[(key[0], spec.anchor)].date.span
-            found = resolve_spec(article, spec, anchor, spec.anchor)
+            anchor_date = resolved[(key[0], spec.anchor)].date
+            found = resolve_spec(article, spec, anchor_date.span, spec.anchor, anchor_date)
         elif found is None:
             found = resolve_spec(article, spec)
         if isinstance(found, DateProblem):
@@ -140,6 +144,8 @@ def _resolve_event(
     if errors or not dates:
         return None, errors
     merged, conflict = merge_reports(group, dates)
+    if merged is not None:
+        merged, conflict = _merge_times(group, dates, merged)
     if merged is None:
         return None, [conflict] if conflict else []
     first = min(group, key=lambda report: (report.article.published, report.article.path))
@@ -194,6 +200,31 @@ def merge_reports(
         ),
         None,
     )
+
+
+def _merge_times(
+    group: Sequence[Report], dates: Sequence[ResolvedDate], merged: ResolvedDate
+) -> tuple[ResolvedDate | None, ContentError | None]:
+    """The merged day keeps the narrowest time a report of that day states; two times that
+    do not overlap (allowing half an hour each way for an approximate one) conflict."""
+    kept = timed_report_to_keep(dates)
+    if isinstance(kept, tuple):
+        late, early = kept
+        other = group[early].spec.at
+        late_timing, early_timing = dates[late].timing, dates[early].timing
+        assert late_timing is not None and early_timing is not None
+        return None, ContentError(
+            group[late].spec.at.path,
+            group[late].spec.at.line,
+            group[late].spec.at.column,
+            f'event "{group[late].spec.id}" is timed {time_text(late_timing)} here, but '
+            f"{other.path}:{other.line} times it {time_text(early_timing)}; "
+            "the reports do not overlap",
+            "check both times and their zones; one of them is wrong",
+        )
+    if kept is None or dates[kept].span != merged.span:
+        return merged, None
+    return merged._replace(timing=dates[kept].timing), None
 
 
 def _report_titles(group: Sequence[Report]) -> str:

@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 Granularity = Literal[
     "day", "week", "weekend", "month", "season", "quarter", "year", "decade", "range"
 ]
+TimeGranularity = Literal["minute", "hour", "part-of-day"]
 Direction = Literal["past", "future"]
 Order = Literal["oldest-first", "newest-first"]
 DateStyle = Literal["ap", "iso", "long"]
@@ -22,6 +23,36 @@ class Span:
 
     start: date
     end: date
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """The time of day of a one-day event, in the article's zone.
+
+    `start` and `end` are ISO 8601 date-times with the zone's offset ('2024-01-23T07:40:00+03:00'),
+    kept as text so every export writes them as read; equal for a stated instant, apart for a
+    span ('between 2 and 4 a.m.', 'morning'). The event's day is the local day of `start`, or
+    the day named when the words run past midnight ('Monday night')."""
+
+    start: str
+    end: str
+    zone: str  # IANA name, e.g. "Asia/Baghdad"
+    granularity: TimeGranularity
+    approximate: bool
+    part: str = ""  # the part of the day named, e.g. "morning", for part-of-day granularity
+
+    @property
+    def start_at(self) -> datetime.datetime:
+        return datetime.datetime.fromisoformat(self.start)
+
+    @property
+    def end_at(self) -> datetime.datetime:
+        return datetime.datetime.fromisoformat(self.end)
+
+    @property
+    def utc_start(self) -> str:
+        """The start in UTC, for ordering events of different offsets."""
+        return self.start_at.astimezone(datetime.UTC).isoformat()
 
 
 class ResolvedDate(NamedTuple):
@@ -37,6 +68,7 @@ class ResolvedDate(NamedTuple):
     approximate: bool
     timex: str
     explanation: str
+    timing: Timing | None = None  # the time of day, when the text states one and a zone is known
 
     @property
     def span(self) -> Span:
@@ -128,8 +160,11 @@ class Event:
     quote: str | None
 
     @property
-    def sort_key(self) -> tuple[datetime.date, datetime.date, str]:
-        return (self.date.start, self.date.end, self.id)
+    def sort_key(self) -> tuple[datetime.date, datetime.date, bool, str, str]:
+        """By day; within a day, timed events by their instant, then untimed ones."""
+        timing = self.date.timing
+        return (self.date.start, self.date.end, timing is None,
+                timing.utc_start if timing else "", self.id)
 
 
 @dataclass(frozen=True, slots=True)

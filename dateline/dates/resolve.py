@@ -249,4 +249,4 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
         Context, (reference, anchor, direction, reference_label, anchor_label, shown,
                   resolve_inner, False)))
     return NEW_TUPLE(ResolvedDate, (start, end, granularity, approximate, timex,
-                                    f"{shown}: {reason}"))
+                                    f"{shown}: {reason}", None))

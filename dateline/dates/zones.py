@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from difflib import get_close_matches
 from functools import cache
+from types import MappingProxyType
 
 
 class UnknownZone(ValueError):
@@ -66,3 +67,35 @@ def utc_offset_text(name: str, day: date, at: time = time(12)) -> str:
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+# Zone abbreviations a story may state, as the fixed offset (minutes east of UTC) each stands
+# for. Where the article's own zone bears the abbreviation on that day (EST in New York), the
+# article's zone is meant, so its daylight-saving rules apply.
+FIXED_ABBREVIATIONS = MappingProxyType({
+    "gmt": 0, "utc": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180,
+    "msk": 180, "wib": 420, "jst": 540, "aest": 600, "est": -300, "edt": -240, "cdt": -300,
+    "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
+})
+# US zones named without standard or daylight ('10 a.m. ET'): the zone itself.
+NAMED_ABBREVIATIONS = MappingProxyType({
+    "et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver",
+    "pt": "America/Los_Angeles",
+})
+# Abbreviations that name several zones: an error lists them, unless the article's zone is one.
+AMBIGUOUS_ABBREVIATIONS = MappingProxyType({
+    "ist": ("India Standard Time (UTC+5:30)", "Irish Standard Time (UTC+1)",
+            "Israel Standard Time (UTC+2)"),
+    "cst": ("US Central Standard Time (UTC-6)", "China Standard Time (UTC+8)",
+            "Cuba Standard Time (UTC-5)"),
+})
+LOCAL_WORDS = ("local times", "local time", "local")
+
+
+def abbreviation_in(zone_name: str, moment: datetime) -> str:
+    """The abbreviation the zone uses at that wall-clock moment, e.g. 'EST', '+03'."""
+    return moment.replace(tzinfo=zone(zone_name)).tzname() or ""
+
+
+def fixed_offset(minutes: int) -> tzinfo:
+    return timezone(timedelta(minutes=minutes))

@@ -25,6 +25,7 @@ from dateline.errors import ContentError
 
 REGISTERED: tuple[type, ...] = (
     model.Span,
+    model.Timing,
     model.ResolvedDate,
     model.Position,
     model.EventSpec,

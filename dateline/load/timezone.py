@@ -32,4 +32,4 @@ def article_zone(dateline: str, given: str | None) -> tuple[str | None, str | No
     city = city_of(place)
     if city is None:
         return where, None, f'the gazetteer knows no city "{where}"'
-    return where, city.zone, f"{city.label()} keeps {city.zone} time"
+    return city.label(), city.zone, f"{city.label()} keeps {city.zone} time"
