@@ -13,8 +13,9 @@ from html import escape
 
 from dateline.export.common import Memo, TimelineExport, source_label
 from dateline.jsontext import json_string, make_script_safe_bytes
+from dateline.model import Timing
 
-CSV_HEADER = ("id", "start", "end", "display", "approximate", "what", "sources")
+CSV_HEADER = ("id", "start", "end", "display", "approximate", "what", "sources", "time", "zone")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,10 +53,17 @@ def _event_records(export: TimelineExport) -> list[str]:
             f'"when":{json_string(source.when)},"line":{source.line:d}}}'
             for source in event.sources
         ])
+        timing = resolved.timing
+        if timing is None:
+            when = (f'"start":"{days[resolved.start]}","end":"{days[resolved.end]}",'
+                    f'"granularity":{json_string(resolved.granularity)},')
+        else:  # a timed event: date-times with the offset, its granularity, and the zone
+            when = (f'"start":"{timing.start}","end":"{timing.end}",'
+                    f'"granularity":"{timing.granularity}","zone":{json_string(timing.zone)},')
+        approximate = resolved.approximate or (timing is not None and timing.approximate)
         records.append(
-            f'{{"id":{json_string(event.id)},"start":"{days[resolved.start]}",'
-            f'"end":"{days[resolved.end]}","granularity":{json_string(resolved.granularity)},'
-            f'"approximate":{"true" if resolved.approximate else "false"},'
+            f'{{"id":{json_string(event.id)},{when}'
+            f'"approximate":{"true" if approximate else "false"},'
             f'"timex":{json_string(resolved.timex)},"display":{json_string(item.display)},'
             f'"what":{json_string(event.what)},"explanation":{json_string(resolved.explanation)},'
             f'"sources":[{sources}]}}'
@@ -96,10 +104,27 @@ def build_events_csv(export: TimelineExport) -> bytes:
             # ISO dates and true/false need neither quotes nor the formula guard.
             f"{csv_text(event.id)},{resolved.start.isoformat()},{resolved.end.isoformat()},"
             f"{displays[display]},{'true' if resolved.approximate else 'false'},"
-            f"{csv_text(event.what)},{csv_text(sources)}"
+            f"{csv_text(event.what)},{csv_text(sources)},{_csv_time(resolved.timing)}"
         )
     rows.append("")
     return "\r\n".join(rows).encode("utf-8")
+
+
+def _csv_time(timing: Timing | None) -> str:
+    """The time and zone cells: '07:40' or '02:00/04:00' in the event's zone, its IANA name;
+    both empty for an event of days."""
+    if timing is None:
+        return ","
+    start, end = timing.start[11:16], timing.end[11:16]
+    shown = start if timing.start == timing.end else f"{start}/{end}"
+    return f"{shown},{timing.zone}"
+
+
+def _timelinejs_time(moment: str) -> str:
+    """A date-time as TimelineJS reads it: the wall-clock parts in the event's zone."""
+    day = date.fromisoformat(moment[:10])
+    return (f'{{"year":"{moment[:4]}","month":"{day.month}","day":"{day.day}",'
+            f'"hour":"{int(moment[11:13])}","minute":"{int(moment[14:16])}"}}')
 
 
 def _timelinejs_date(day: date) -> str:
@@ -114,10 +139,18 @@ def _timelinejs_slides(export: TimelineExport) -> list[str]:
     for item in export.events:
         event = item.event
         resolved = event.date
-        dates = f'"start_date":{days[resolved.start]}'
-        if resolved.end != resolved.start:
-            dates += f',"end_date":{days[resolved.end]}'
-        if resolved.approximate:
+        timing = resolved.timing
+        if timing is not None:
+            dates = f'"start_date":{_timelinejs_time(timing.start)}'
+            if timing.end != timing.start:
+                dates += f',"end_date":{_timelinejs_time(timing.end)}'
+            # TimelineJS shows hours in the reader's own zone: the page's words say which.
+            dates += f',"display_date":{json_string(item.display)}'
+        else:
+            dates = f'"start_date":{days[resolved.start]}'
+            if resolved.end != resolved.start:
+                dates += f',"end_date":{days[resolved.end]}'
+        if resolved.approximate and timing is None:
             # TimelineJS would print the span's first day as if it were certain.
             dates += f',"display_date":{json_string(item.display)}'
         slides.append(
