@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.model import TimeGranularity
@@ -166,8 +167,10 @@ COMPILED_FORMS = tuple((form, re.compile(rf"(?<![\w:.])(?:{form.pattern})(?![\w:
                        for form in FORMS)
 
 
+@lru_cache(maxsize=4096)
 def read_clock(normal: str) -> tuple[ClockReading, int] | None:
-    """The time the (normalised) words state, with where its words start, or None."""
+    """The time the (normalised) words state, with where its words start, or None. Keyed on
+    the words alone, like the resolver's parse: news copy repeats its wordings."""
     for form, pattern in COMPILED_FORMS:
         match = pattern.search(normal)
         if match is not None:

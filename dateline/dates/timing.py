@@ -51,11 +51,12 @@ class StatedZone(NamedTuple):
 def timed(resolved: ResolvedDate, when: str, zone_name: str | None, place: str | None,
           anchor: ResolvedDate | None = None) -> ResolvedDate:
     """`resolved` with the time of day its words state, when there is a zone to read it in."""
-    if resolved.timing is not None:
+    anchor_timing = anchor.timing if anchor is not None else None
+    if resolved.timing is not None or (zone_name is None and anchor_timing is None):
         return resolved
     normal, positions = normalise(when)
-    if anchor is not None and anchor.timing is not None:
-        shifted = _hours_from_anchor(resolved, normal, anchor.timing, zone_name)
+    if anchor_timing is not None:
+        shifted = _hours_from_anchor(resolved, normal, anchor_timing, zone_name)
         if shifted is not None:
             return shifted
     if zone_name is None or resolved.start != resolved.end:
