@@ -78,7 +78,7 @@ def timed(resolved: ResolvedDate, when: str, zone_name: str | None, place: str |
     note = _how_read(clock, stated, start, where)
     if clock.part:
         note += f"; {clock.part} taken as {start:%H:%M} to {_clock_end(start, end)}"
-    return _on_day(resolved, day, f"{resolved.explanation}; {note}", timing)
+    return _on_day(resolved, day, f"{resolved.explanation}; {note}", timing, resolved.approximate)
 
 
 def stated_zone(normal: str, positions: Sequence[int], zone_name: str,
@@ -142,11 +142,13 @@ def _offset_text(moment: datetime) -> str:
     return f"UTC{'+' if minutes >= 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def _on_day(resolved: ResolvedDate, day: date, explanation: str, timing: Timing) -> ResolvedDate:
+def _on_day(resolved: ResolvedDate, day: date, explanation: str, timing: Timing,
+            approximate: bool) -> ResolvedDate:
+    """The reading moved to `day` with its time; `approximate` is the day's (an approximate
+    time on a known day keeps the day certain)."""
     if day == resolved.start == resolved.end:
         return resolved._replace(explanation=explanation, timing=timing)
-    return ResolvedDate(day, day, "day", resolved.approximate or timing.approximate,
-                        day.isoformat(), explanation, timing)
+    return ResolvedDate(day, day, "day", approximate, day.isoformat(), explanation, timing)
 
 
 def _hours_from_anchor(resolved: ResolvedDate, normal: str, anchor: Timing,
@@ -168,7 +170,8 @@ def _hours_from_anchor(resolved: ResolvedDate, normal: str, anchor: Timing,
     note = (f"{hours} hours {'after' if match['later'] else 'before'} the anchor's time, "
             f"{anchor.start_at.strftime('%H:%M')}: {start.strftime('%H:%M')} on "
             f"{describe_day(start.date())}")
-    return _on_day(resolved, start.date(), f"{resolved.explanation}; {note}", timing)
+    # The anchor's day is known, so the hours put this one on a known day too.
+    return _on_day(resolved, start.date(), f"{resolved.explanation}; {note}", timing, False)
 
 
 APPROXIMATE_REACH = timedelta(minutes=30)  # how far an approximate time may be off, each way

@@ -13,7 +13,7 @@ from html import escape
 
 from dateline.export.common import Memo, TimelineExport, source_label
 from dateline.jsontext import json_string, make_script_safe_bytes
-from dateline.model import Timing
+from dateline.model import ResolvedDate, Timing
 
 CSV_HEADER = ("id", "start", "end", "display", "approximate", "what", "sources", "time", "zone")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -60,7 +60,7 @@ def _event_records(export: TimelineExport) -> list[str]:
         else:  # a timed event: date-times with the offset, its granularity, and the zone
             when = (f'"start":"{timing.start}","end":"{timing.end}",'
                     f'"granularity":"{timing.granularity}","zone":{json_string(timing.zone)},')
-        approximate = resolved.approximate or (timing is not None and timing.approximate)
+        approximate = _approximate(resolved)
         records.append(
             f'{{"id":{json_string(event.id)},{when}'
             f'"approximate":{"true" if approximate else "false"},'
@@ -103,11 +103,16 @@ def build_events_csv(export: TimelineExport) -> bytes:
         rows.append(
             # ISO dates and true/false need neither quotes nor the formula guard.
             f"{csv_text(event.id)},{resolved.start.isoformat()},{resolved.end.isoformat()},"
-            f"{displays[display]},{'true' if resolved.approximate else 'false'},"
+            f"{displays[display]},{'true' if _approximate(resolved) else 'false'},"
             f"{csv_text(event.what)},{csv_text(sources)},{_csv_time(resolved.timing)}"
         )
     rows.append("")
     return "\r\n".join(rows).encode("utf-8")
+
+
+def _approximate(resolved: ResolvedDate) -> bool:
+    """The day's or, for a timed event, the time's: 'morning' is a reasoned span of hours."""
+    return resolved.approximate or (resolved.timing is not None and resolved.timing.approximate)
 
 
 def _csv_time(timing: Timing | None) -> str:

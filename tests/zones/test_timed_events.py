@@ -79,5 +79,6 @@ def test_hours_after_a_timed_anchor_keep_the_time() -> None:
     claim, arrest = by_id["claim"], by_id["arrest"]
     assert claim.timing is not None and arrest.timing is not None
     assert (str(claim.start), claim.timing.start) == ("2024-01-24", "2024-01-24T01:30:00+03:00")
+    assert claim.approximate is False and claim.granularity == "day"
     assert (str(arrest.start), arrest.timing.start) == ("2024-01-25",
                                                         "2024-01-25T10:30:00+03:00")
