@@ -163,7 +163,8 @@ FORMS: tuple[TimeForm, ...] = (
     TimeForm("early <day>", r"^early(?: on)?|early in the day", _hours(0, 9, "early")),
     TimeForm("late <day>", r"^late(?: on)?|late in the day", _hours(18, 24, "late")),
 )
-COMPILED_FORMS = tuple((form, re.compile(rf"(?<![\w:.])(?:{form.pattern})(?![\w:])"))
+# Never inside a number: "22.01.2024" is a date, not 22:01.
+COMPILED_FORMS = tuple((form, re.compile(rf"(?<![\w:.])(?:{form.pattern})(?![\w:]|\.\d)"))
                        for form in FORMS)
 
 
