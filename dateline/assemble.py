@@ -53,7 +53,8 @@ def resolve_spec(
             reference_label=article.reference_note,
             anchor_label=anchor_label,
         )
-        return timed(day, spec.when, article.zone, article.place, anchor_date)
+        where = "the site's timezone" if article.zone_note == SITE_ZONE_NOTE else article.place
+        return timed(day, spec.when, article.zone, where, anchor_date)
     except DateError as problem:
         return DateProblem(problem.message, problem.offset)
 

@@ -111,6 +111,24 @@ def test_the_site_timezone_applies_where_the_article_has_none() -> None:
     assert with_site_zone(unknown, config).zone == "UTC"
 
 
+def test_the_site_timezone_reads_times_and_says_so() -> None:
+    from dateline.assemble import assemble
+
+    config, _ = load_site_config(
+        "content/site.yaml", (SITE_YAML + "timezone: America/New_York\n").encode())
+    unknown, _ = load_article("content/b.md", article(
+        "  - id: raid\n    when: 7 a.m. Tuesday\n    what: A raid.\n",
+        dateline="Gotham, January 24").encode())
+    assert config is not None and unknown is not None
+    site, errors = assemble(config, [unknown])
+    assert errors == [] and site is not None
+    (raid,) = site.timelines[0].events
+    assert raid.date.timing is not None
+    assert raid.date.timing.start == "2024-01-23T07:00:00-05:00"
+    assert raid.date.explanation.endswith(
+        "7 a.m., local time: the site's timezone (America/New_York) is UTC-5 in January")
+
+
 def test_check_names_each_article_read_by_days_only(make_content: MakeContent) -> None:
     content = make_content({
         "a.md": article(EVENT, dateline="Gotham, January 24"),
