@@ -10,6 +10,7 @@ from difflib import get_close_matches
 
 from dateline.dates import resolve
 from dateline.dates.anchors import dependency_order
+from dateline.dates.timing import time_text, timed, timed_report_to_keep
 from dateline.errors import ContentError, DateError
 from dateline.model import (
     Article,
@@ -40,11 +41,13 @@ class Report:
 
 
 def resolve_spec(
-    article: Article, spec: EventSpec, anchor: Span | None = None, anchor_label: str = "the anchor"
+    article: Article, spec: EventSpec, anchor: Span | None = None, anchor_label: str = "the anchor",
+    anchor_date: ResolvedDate | None = None,
 ) -> ResolvedDate | DateProblem:
-    """One event's date as its article words it, against the article's reference date."""
+    """One event's date as its article words it, against the article's reference date, with
+    its time of day in the article's zone when the words state one."""
     try:
-        return resolve(
+        day = resolve(
             spec.when,
             article.reference,
             anchor=anchor,
@@ -52,6 +55,8 @@ def resolve_spec(
             reference_label=article.reference_note,
             anchor_label=anchor_label,
         )
+        where = "the site's timezone" if article.zone_note == SITE_ZONE_NOTE else article.place
+        return timed(day, spec.when, article.zone, where, anchor_date)
     except DateError as problem:
         return DateProblem(problem.message, problem.offset)
 
@@ -62,12 +67,24 @@ def presolve(article: Article) -> Presolved:
     return tuple(None if spec.anchor else resolve_spec(article, spec) for spec in article.events)
 
 
+SITE_ZONE_NOTE = "the site's timezone"
+
+
+def with_site_zone(article: Article, config: SiteConfig) -> Article:
+    """The article with the site's `timezone:` when neither its front matter nor its dateline's
+    city gives one. Its presolved dates were read without that zone, so they are read again."""
+    if article.zone is not None or config.timezone is None:
+        return article
+    return replace(article, zone=config.timezone, zone_note=SITE_ZONE_NOTE)
+
+
 def assemble(
     config: SiteConfig, articles: Sequence[Article], presolved: Mapping[str, Presolved] = {}
 ) -> tuple[Site | None, list[ContentError]]:
     """The whole site's data, or every problem found on the way; `presolved` holds dates that
     `presolve` already read, by article path."""
-    articles = sorted(articles, key=lambda article: article.path)
+    articles = sorted(
+        (with_site_zone(article, config) for article in articles), key=lambda a: a.path)
     errors: list[ContentError] = _page_name_collisions(articles)
     known = {timeline.slug for timeline in config.timelines}
     reports: dict[Key, list[Report]] = defaultdict(list)
@@ -79,7 +96,8 @@ def assemble(
         if article.timeline not in known:
             continue
         errors += _duplicate_ids(article)
-        read = presolved.get(article.path) or (None,) * len(article.events)
+        read = presolved.get(article.path) if article.zone_note != SITE_ZONE_NOTE else None
+        read = read or (None,) * len(article.events)
         for spec, date_read in zip(article.events, read, strict=True):
             reports[(article.timeline, spec.id)].append(Report(article, spec, date_read, told))
             told += 1
@@ -124,8 +142,8 @@ def _resolve_event(
         if spec.anchor is not None:
             if (key[0], spec.anchor) not in resolved:
                 continue  # an unknown anchor, already reported
-            anchor = resolved[(key[0], spec.anchor)].date.span
-            found = resolve_spec(article, spec, anchor, spec.anchor)
+            anchor_date = resolved[(key[0], spec.anchor)].date
+            found = resolve_spec(article, spec, anchor_date.span, spec.anchor, anchor_date)
         elif found is None:
             found = resolve_spec(article, spec)
         if isinstance(found, DateProblem):
@@ -142,6 +160,8 @@ def _resolve_event(
                                                     read[i].told))
     read, dates = [read[i] for i in order], [dates[i] for i in order]
     merged, conflict = merge_reports(read, dates)
+    if merged is not None:
+        merged, conflict = _merge_times(read, dates, merged)
     if merged is None:
         return None, [conflict] if conflict else []
     first = min(group, key=lambda report: report.told)
@@ -245,6 +265,29 @@ def _conflict(
         f"{other.path}:{other.line} dates it {_span_text(dates[there])}; {why}",
         "check both expressions; one of them is wrong",
     )
+def _merge_times(
+    group: Sequence[Report], dates: Sequence[ResolvedDate], merged: ResolvedDate
+) -> tuple[ResolvedDate | None, ContentError | None]:
+    """The merged day keeps the narrowest time a report of that day states; two times that
+    do not overlap (allowing half an hour each way for an approximate one) conflict."""
+    kept = timed_report_to_keep(dates)
+    if isinstance(kept, tuple):
+        late, early = kept
+        other = group[early].spec.at
+        late_timing, early_timing = dates[late].timing, dates[early].timing
+        assert late_timing is not None and early_timing is not None
+        return None, ContentError(
+            group[late].spec.at.path,
+            group[late].spec.at.line,
+            group[late].spec.at.column,
+            f'event "{group[late].spec.id}" is timed {time_text(late_timing)} here, but '
+            f"{other.path}:{other.line} times it {time_text(early_timing)}; "
+            "the reports do not overlap",
+            "check both times and their zones; one of them is wrong",
+        )
+    if kept is None or dates[kept].span != merged.span:
+        return merged, None
+    return merged._replace(timing=dates[kept].timing), None
 
 
 def _report_titles(group: Sequence[Report]) -> str:

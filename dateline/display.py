@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
+from zoneinfo import ZoneInfo
 
-from dateline.model import DateStyle, Event, ResolvedDate
+from dateline.model import DateStyle, Event, ResolvedDate, Timing
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -51,15 +52,18 @@ def format_span(start: date, end: date, style: DateStyle = "ap") -> str:
     return _ap_span(start, end)
 
 
-def format_date(resolved: ResolvedDate, style: DateStyle = "ap") -> str:
-    """The display form of a resolved date; approximate ones say so."""
+def format_date(resolved: ResolvedDate, style: DateStyle = "ap", *, zone: bool = True) -> str:
+    """The display form of a resolved date; approximate ones say so. A timed one adds its
+    time, and its zone's abbreviation unless `zone` is False (shown once per day)."""
     start, end = resolved.start, resolved.end
     if resolved.ongoing:
         text = format_ongoing(start, end, style)
         return text + APPROX if resolved.approximate else text
     if start == end:
         text = format_day(start, style)
-        return text + APPROX if resolved.approximate else text
+        if resolved.timing is not None:
+            text += ", " + format_time(resolved.timing, start, style, zone=zone)
+        return text + APPROX if resolved.approximate and resolved.timing is None else text
     part = _part_of_month(start, end)
     if resolved.approximate and part is not None and style != "iso":
         joiner = "-" if part == "mid" else " "
@@ -86,6 +90,54 @@ def format_ongoing(start: date, seen: date, style: DateStyle = "ap") -> str:
 def history(events: Iterable[Event]) -> Iterator[ResolvedDate]:
     """The dates of the events that happened: a timeline's span leaves scheduled ones out."""
     return (event.date for event in events if event.status == "reported")
+
+
+PART_NAMES = MappingProxyType({"early": "early in the day", "late": "late in the day"})
+
+
+def format_time(timing: Timing, day: date, style: DateStyle = "ap", *, zone: bool = True) -> str:
+    """'7:40 a.m. EST', 'about 10 p.m.', '2–4 a.m.', 'morning' (AP); '22:30 UTC+3' (ISO, long),
+    on the event's `day` (the midnight that ends it is '24:00')."""
+    local = ZoneInfo(timing.zone)
+    start, end = timing.start_at.astimezone(local), timing.end_at.astimezone(local)
+    if timing.part:
+        text = PART_NAMES.get(timing.part, timing.part)
+    elif start == end:
+        text = _clock(start, day, style)
+        text = f"about {text}" if timing.approximate else text
+    else:
+        first, last = _clock(start, day, style), _clock(end, day, style)
+        if style == "ap" and first[-4:] == last[-4:] and first[-4:] in ("a.m.", "p.m."):
+            first = first[:-5]  # '2–4 a.m.': the shared half of the day once
+        text = f"{first}{EN_DASH}{last}"
+    return f"{text} {zone_abbreviation(timing)}" if zone else text
+
+
+def zone_abbreviation(timing: Timing) -> str:
+    """The zone's abbreviation at the event's start ('EST', 'BST'); 'UTC+3' where the zone
+    database has only a number ('+03', as for Asia/Baghdad)."""
+    start = timing.start_at.astimezone(ZoneInfo(timing.zone))
+    name = start.tzname() or ""
+    offset = start.utcoffset()
+    if name and name[0] not in "+-" or offset is None:
+        return name
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{'+' if minutes >= 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def _clock(moment: datetime, day: date, style: DateStyle) -> str:
+    hour, minute = moment.hour, moment.minute
+    if style != "ap":
+        closing = moment.date() > day and (hour, minute) == (0, 0)
+        return "24:00" if closing else f"{hour:02d}:{minute:02d}"
+    if minute == 0 and hour == 12:
+        return "noon"
+    if minute == 0 and hour == 0:
+        return "midnight"
+    suffix = "a.m." if hour < 12 else "p.m."
+    shown = hour % 12 or 12
+    return f"{shown}:{minute:02d} {suffix}" if minute else f"{shown} {suffix}"
 
 
 def bounding_dates(dates: Iterable[ResolvedDate]) -> tuple[ResolvedDate, ResolvedDate] | None:

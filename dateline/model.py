@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 Granularity = Literal[
     "day", "week", "weekend", "month", "season", "quarter", "year", "decade", "range"
 ]
+TimeGranularity = Literal["minute", "hour", "part-of-day"]
 Direction = Literal["past", "future"]
 Order = Literal["oldest-first", "newest-first"]
 DateStyle = Literal["ap", "iso", "long"]
@@ -23,6 +24,36 @@ class Span:
 
     start: date
     end: date
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """The time of day of a one-day event, in the article's zone.
+
+    `start` and `end` are ISO 8601 date-times with the zone's offset ('2024-01-23T07:40:00+03:00'),
+    kept as text so every export writes them as read; equal for a stated instant, apart for a
+    span ('between 2 and 4 a.m.', 'morning'). The event's day is the local day of `start`, or
+    the day named when the words run past midnight ('Monday night')."""
+
+    start: str
+    end: str
+    zone: str  # IANA name, e.g. "Asia/Baghdad"
+    granularity: TimeGranularity
+    approximate: bool
+    part: str = ""  # the part of the day named, e.g. "morning", for part-of-day granularity
+
+    @property
+    def start_at(self) -> datetime.datetime:
+        return datetime.datetime.fromisoformat(self.start)
+
+    @property
+    def end_at(self) -> datetime.datetime:
+        return datetime.datetime.fromisoformat(self.end)
+
+    @property
+    def utc_start(self) -> str:
+        """The start in UTC, for ordering events of different offsets."""
+        return self.start_at.astimezone(datetime.UTC).isoformat()
 
 
 class ResolvedDate(NamedTuple):
@@ -41,6 +72,7 @@ class ResolvedDate(NamedTuple):
     # The event was still under way on `end` (the day the report was filed): "since Tuesday".
     # `end` is then the last day it is known to have lasted, not the day it ended.
     ongoing: bool = False
+    timing: Timing | None = None  # the time of day, when the text states one and a zone is known
 
     @property
     def span(self) -> Span:
@@ -101,6 +133,9 @@ class Article:
     body: str  # Markdown, as written
     body_line: int  # 1-based line of the file where the body starts
     timeline_at: Position | None = None  # the `timeline:` value, for "unknown timeline"
+    place: str | None = None  # the dateline's place as written, e.g. "Baghdad [Iraq]"
+    zone: str | None = None  # IANA name its times are read in; None: days only
+    zone_note: str = ""  # how the zone was chosen, for explanations and `check`
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +169,12 @@ class Event:
     told: int = 0
 
     @property
-    def sort_key(self) -> tuple[datetime.date, datetime.date, int, str]:
-        return (self.date.start, self.date.end, self.told, self.id)
+    def sort_key(self) -> tuple[datetime.date, datetime.date, bool, str, int, str]:
+        """By day; within a day, timed events by their instant, then untimed ones in the
+        order the first report told them."""
+        timing = self.date.timing
+        return (self.date.start, self.date.end, timing is None,
+                timing.utc_start if timing else "", self.told, self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +199,7 @@ class SiteConfig:
     title: str
     language: str
     timelines: tuple[TimelineConfig, ...]
+    timezone: str | None = None  # IANA name for articles whose dateline names no known city
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,8 @@ EXPECTED = {
     "hamas-attack": ("2023-10-07", "2023-10-07", False),  # "October 7", dateline Wed Oct 18
     "attacks-begin": ("2023-10-17", "2023-10-17", False),  # 10 days after Oct 7 (twice)
     "attack-tally": ("2023-10-17", "2024-01-24", False),  # since October 17, dateline Jan 24
-    "syria-strikes": ("2023-10-26", "2023-10-26", False),  # late Thursday (Fri Oct 27) ∩ Oct
+    # late Thursday (Fri Oct 27) ∩ Oct; in WASHINGTON's zone, 18:00 to midnight EDT
+    "syria-strikes": ("2023-10-26T18:00:00-04:00", "2023-10-27T00:00:00-04:00", True),
     "baghdad-strike": ("2024-01-01", "2024-01-10", True),  # the beginning of the month
     "red-sea-shipping-attacks": ("2024-01-01", "2024-01-25", True),
     "houthi-strike-rounds": ("2024-01-13", "2024-01-24", True),  # the last week and a half

@@ -230,7 +230,8 @@ def test_events_json_matches_schema_with_jsonschema_when_installed(
 
 def test_csv_has_one_row_per_event_and_neutralises_formulas(files: dict[str, bytes]) -> None:
     raw = files["proxy-attacks/events.csv"]
-    assert raw.startswith(b"id,start,end,display,approximate,what,sources,ongoing,status\r\n")
+    header = b"id,start,end,display,approximate,what,sources,ongoing,status,time,zone\r\n"
+    assert raw.startswith(header)
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert [row["id"] for row in rows] == ["hamas-attack", "attacks-begin", "kh-strikes"]
     assert rows[0]["what"] == 'Gunmen cross the border; "many" killed, towns overrun'
@@ -386,7 +387,7 @@ def test_an_empty_timeline_still_exports_valid_files() -> None:
     assert feed.findall(f"{ATOM}entry") == []
     assert _unfold(files["proxy-attacks/calendar.ics"])[-1] == "END:VCALENDAR"
     assert files["proxy-attacks/events.csv"] == (
-        b"id,start,end,display,approximate,what,sources,ongoing,status\r\n"
+        b"id,start,end,display,approximate,what,sources,ongoing,status,time,zone\r\n"
     )
 
 
@@ -482,3 +483,98 @@ def test_a_cdata_section_survives_text_that_would_close_it() -> None:
     """Dropping a control character must not leave a "]]>" that ends the section early."""
     document = xml_document("<x>" + xml_cdata("a]]\x0b>b ]]>c") + "</x>")
     assert ET.fromstring(document).text == "a]]>b ]]>c"
+
+
+# Timed events: the real clients read the same instants.
+
+def _timed(event_id: str, start: str, end: str, granularity: str = "minute") -> Event:
+    from dateline.model import Timing
+
+    day = date.fromisoformat(start[:10])
+    timing = Timing(start, end, "Asia/Baghdad", granularity, False)  # type: ignore[arg-type]
+    return Event(
+        id=event_id, timeline=SLUG,
+        date=ResolvedDate(day, day, "day", False, day.isoformat(), "read as written",
+                          timing=timing),
+        what=f"{event_id} happens", sources=(_source(IRAQ, "7:40 a.m. Tuesday", 10),),
+        tags=(), quote=None,
+    )
+
+
+BLAST = _timed("blast", "2024-01-23T07:40:00+03:00", "2024-01-23T07:40:00+03:00")
+RAID = _timed("raid", "2024-01-23T02:00:00+03:00", "2024-01-23T04:00:00+03:00", "hour")
+
+
+@pytest.fixture
+def timed_files() -> dict[str, bytes]:
+    site = sample_site()
+    timeline = Timeline(site.timelines[0].config, (BLAST, HAMAS_ATTACK, RAID), date(2024, 1, 25))
+    return export_timeline(site, timeline)
+
+
+def test_icalendar_reads_timed_events_at_their_instants(timed_files: dict[str, bytes]) -> None:
+    from datetime import UTC, datetime
+
+    icalendar = pytest.importorskip("icalendar")
+    calendar = icalendar.Calendar.from_ical(timed_files["proxy-attacks/calendar.ics"])
+    events = {str(item["UID"]).split("@")[0]: item for item in calendar.walk("VEVENT")}
+    assert events["blast"]["DTSTART"].dt == datetime(2024, 1, 23, 4, 40, tzinfo=UTC)
+    assert "DTEND" not in events["blast"]
+    assert events["raid"]["DTSTART"].dt == datetime(2024, 1, 22, 23, 0, tzinfo=UTC)
+    assert events["raid"]["DTEND"].dt == datetime(2024, 1, 23, 1, 0, tzinfo=UTC)
+    assert events["hamas-attack"]["DTSTART"].dt == date(2023, 10, 7)
+
+
+def test_feedparser_reads_a_timed_entry_at_its_instant(timed_files: dict[str, bytes]) -> None:
+    feedparser = pytest.importorskip("feedparser")
+    feed = feedparser.parse(timed_files["proxy-attacks/feed.xml"])
+    entries = {entry.id.rsplit("/", 1)[-1]: entry for entry in feed.entries}
+    assert tuple(entries["blast"].published_parsed)[:6] == (2024, 1, 23, 4, 40, 0)
+    assert "published" not in entries["hamas-attack"]
+    assert "7:40 a.m. UTC+3" in entries["blast"].title
+
+
+def test_timed_events_in_json_csv_and_timelinejs(timed_files: dict[str, bytes]) -> None:
+    document = json.loads(timed_files["proxy-attacks/events.json"])
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert _schema_errors(document, schema, schema, "$") == []
+    events = {event["id"]: event for event in document["events"]}
+    assert [event["id"] for event in document["events"]] == ["hamas-attack", "raid", "blast"]
+    assert (events["blast"]["start"], events["blast"]["end"]) == (
+        "2024-01-23T07:40:00+03:00", "2024-01-23T07:40:00+03:00")
+    assert (events["blast"]["granularity"], events["blast"]["zone"]) == ("minute", "Asia/Baghdad")
+    assert events["hamas-attack"]["start"] == "2023-10-07" and "zone" not in events["hamas-attack"]
+    rows = {row["id"]: row for row in csv.DictReader(
+        io.StringIO(timed_files["proxy-attacks/events.csv"].decode("utf-8")))}
+    assert (rows["blast"]["time"], rows["blast"]["zone"]) == ("07:40", "Asia/Baghdad")
+    assert rows["raid"]["time"] == "02:00/04:00"
+    assert (rows["hamas-attack"]["time"], rows["hamas-attack"]["zone"]) == ("", "")
+    slides = {s["unique_id"]: s for s in json.loads(timed_files["proxy-attacks/timelinejs.json"])[
+        "events"]}
+    assert slides["blast"]["start_date"] == {"year": "2024", "month": "1", "day": "23",
+                                             "hour": "7", "minute": "40"}
+    assert slides["raid"]["end_date"]["hour"] == "4"
+    assert slides["blast"]["display_date"] == "Tue, Jan. 23, 2024, 7:40 a.m. UTC+3"
+
+
+def test_a_timed_date_shows_its_time_in_each_style() -> None:
+    assert format_date(BLAST.date, "ap") == "Tue, Jan. 23, 2024, 7:40 a.m. UTC+3"
+    assert format_date(BLAST.date, "iso") == "2024-01-23, 07:40 UTC+3"
+    assert format_date(BLAST.date, "long") == "Tuesday 23 January 2024, 07:40 UTC+3"
+    assert format_date(RAID.date, "ap") == "Tue, Jan. 23, 2024, 2\u20134 a.m. UTC+3"
+    assert format_date(RAID.date, "iso", zone=False) == "2024-01-23, 02:00\u201304:00"
+
+
+def test_the_timeline_page_names_the_zone_once_a_day_and_gives_instants_to_json_ld() -> None:
+    from dateline.render.contexts import timeline_context
+
+    site = sample_site()
+    timeline = Timeline(site.timelines[0].config, (BLAST, HAMAS_ATTACK, RAID), date(2024, 1, 25))
+    context = timeline_context(site, timeline, timeline.config.title)
+    items = json.loads(str(context["json_ld"]))["itemListElement"]
+    by_name = {item["item"]["name"]: item["item"] for item in items}
+    assert by_name["blast happens"]["startDate"] == "2024-01-23T07:40:00+03:00"
+    assert by_name["raid happens"]["endDate"] == "2024-01-23T04:00:00+03:00"
+    assert by_name[HAMAS_ATTACK.what]["startDate"] == "2023-10-07"
+    assert by_name["raid happens"]["description"] == "Tue, Jan. 23, 2024, 2\u20134 a.m. UTC+3"
+    assert by_name["blast happens"]["description"] == "Tue, Jan. 23, 2024, 7:40 a.m."

@@ -25,6 +25,11 @@ def check(content: Path, coverage: bool = False, strict: bool = False) -> int:
         return report(warnings)
     for warning in with_source_lines(sorted(warnings, key=lambda w: w.sort_key)):
         print("warning: " + warning.format(), file=sys.stderr)
+    for article in site.articles:
+        if article.zone is None:
+            print(f"note: {article.path}: {article.zone_note}, and no timezone is given: its "
+                  'times of day are not read, only its days (add "timezone:" to its front '
+                  "matter or to site.yaml)", file=sys.stderr)
     events = sum(len(timeline.events) for timeline in site.timelines)
     noun = "warning" if len(warnings) == 1 else "warnings"
     found = f"{len(warnings)} coverage {noun}" if warnings else "no problems found"

@@ -87,9 +87,13 @@ def quantity(hedge: str = "?", count: str = "", or_so: str = "?") -> str:
 
 QUANTITY = quantity()
 
-# Clock times and parts of the day: accepted around a day and kept out of the span.
+# Clock times and parts of the day: accepted around a day and kept out of the span (the day's
+# time is read from the same words by times.py). A range's first time may leave out its a.m.
 CLOCK = (r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b|\d{4} ?(?:gmt|utc|hrs|hours)\b"
-         r"|noon\b|midnight\b|midday\b)")
+         r"|\d{4}z\b|\d{1,2}:\d\dz\b|noon\b|midnight\b|midday\b)")
+CLOCK_RANGE = (rf"(?:between (?:{CLOCK}|\d{{1,2}}(?:[:.]\d\d)?) and {CLOCK}"
+               rf"|from (?:{CLOCK}|\d{{1,2}}(?:[:.]\d\d)?) (?:to|until|till) {CLOCK})")
+UTC_OFFSET = r"(?:(?:gmt|utc) ?)?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?\b"
 # Each list is prefix-free (every word ends in a space), so its order does not matter.
 TIME_LEAD_WORDS = ("shortly ", "just ", "right ", "sometime ", "some time ", "soon ")
 TIME_RELATION_WORDS = ("before ", "after ", "around ", "about ", "at ", "by ", "from ", "until ",
@@ -98,8 +102,8 @@ TIME_HEDGE_WORDS = ("about ", "around ", "approximately ", "roughly ")
 TIME_LEAD = alternation(TIME_LEAD_WORDS)
 TIME_RELATION = alternation(TIME_RELATION_WORDS)
 TIME_HEDGE = alternation(TIME_HEDGE_WORDS)
-TIME_PHRASE = (rf"(?:(?:{TIME_LEAD})?(?:{TIME_RELATION})?(?:{TIME_HEDGE})?"
-               rf"(?:{CLOCK}|{DAY_PART})(?: \(?{ZONE}\)?)?)")
+TIME_PHRASE = (rf"(?:(?:{TIME_LEAD})?(?:{CLOCK_RANGE}|(?:{TIME_RELATION})?(?:{TIME_HEDGE})?"
+               rf"(?:{CLOCK}|{DAY_PART}))(?: \(?(?:{ZONE}|{UTC_OFFSET})\)?)?)")
 BEFORE_DAY = (rf"(?:(?:early|late|sometime|earlier|later)(?: on)? |{TIME_PHRASE},? (?:on )?"
               r"|(?:in )?the (?:early|small|late) hours of |(?:early|late) in the day on "
               r"|(?:on |in )?the (?:night|morning|evening|afternoon) of )?")
@@ -127,7 +131,7 @@ HOLIDAY_STARTS = (*lexicon.FIXED_HOLIDAYS, *lexicon.MOVABLE_HOLIDAYS)
 SEASON_STARTS = tuple(lexicon.SEASONS)
 CLOCK_STARTS = (DIGIT, "noon", "midnight", "midday")
 TIME_PHRASE_STARTS = (*TIME_LEAD_WORDS, *TIME_RELATION_WORDS, *TIME_HEDGE_WORDS, *CLOCK_STARTS,
-                      *lexicon.DAY_PARTS)
+                      "between", *lexicon.DAY_PARTS)
 BEFORE_DAY_STARTS = ("early", "late", "sometime", "earlier", "later", *TIME_PHRASE_STARTS, "in",
                      "the", "on")
 

@@ -257,4 +257,5 @@ def resolve(text: str, reference: date, *, anchor: Span | None = None,
         raise outside_calendar(ctx) from None
     return tuple.__new__(ResolvedDate, (start, end, granularity, approximate, timex,
                                         f"{shown}: {reason}",
-                                        rule.name in {"since", "since then"}))  # end still open
+                                        rule.name in {"since", "since then"},  # end still open
+                                        None))  # the time of day: read after, by dates.timing

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateline.errors import ContentError
 from dateline.model import (
@@ -28,12 +29,15 @@ from dateline.model import (
     ResolvedDate,
     SourceRef,
     Status,
+    TimeGranularity,
+    Timing,
 )
 
 T = TypeVar("T")
 GRANULARITIES: frozenset[str] = frozenset(typing.get_args(Granularity))
 DIRECTIONS: frozenset[str] = frozenset(typing.get_args(Direction))
 STATUSES: frozenset[str] = frozenset(typing.get_args(Status))
+TIME_GRANULARITIES: frozenset[str] = frozenset(typing.get_args(TimeGranularity))
 
 
 class Malformed(ValueError):
@@ -142,20 +146,21 @@ def article_record(article: Article) -> list[object]:
         article.published.isoformat(), article.reference.isoformat(), article.reference_note,
         article.source, article.url, article.timeline, list(article.tags),
         [event_spec_record(spec) for spec in article.events], article.body, article.body_line,
-        timeline_at,
+        timeline_at, article.place, article.zone, article.zone_note,
     ]  # fmt: skip
 
 
 def read_article(record: object) -> Article:
     (
         path, stem, title, dateline, published, reference, reference_note, source, url,
-        timeline, tags, events, body, body_line, timeline_at,
-    ) = fields(record, 15)  # fmt: skip
+        timeline, tags, events, body, body_line, timeline_at, place, zone, zone_note,
+    ) = fields(record, 18)  # fmt: skip
     return Article(
         text(path), text(stem), text(title), text(dateline), day(published), day(reference),
         text(reference_note), optional(text, source), optional(text, url), text(timeline),
         texts(tags), items(read_event_spec, events), text(body), count(body_line),
-        optional(read_position, timeline_at),
+        optional(read_position, timeline_at), optional(text, place), optional(text, zone),
+        text(zone_note),
     )  # fmt: skip
 
 
@@ -175,15 +180,35 @@ def resolved_record(resolved: ResolvedDate) -> list[object]:
     return [
         resolved.start.isoformat(), resolved.end.isoformat(), resolved.granularity,
         resolved.approximate, resolved.timex, resolved.explanation, resolved.ongoing,
+        None if resolved.timing is None else timing_record(resolved.timing),
     ]  # fmt: skip
 
 
 def read_resolved(record: object) -> ResolvedDate:
-    start, end, granularity, approximate, timex, explanation, ongoing = fields(record, 7)
+    start, end, granularity, approximate, timex, explanation, ongoing, timing = fields(record, 8)
     return ResolvedDate(
         day(start), day(end), _granularity(granularity), flag(approximate), text(timex),
-        text(explanation), flag(ongoing),
+        text(explanation), flag(ongoing), optional(read_timing, timing),
     )  # fmt: skip
+
+
+def timing_record(timing: Timing) -> list[object]:
+    return [timing.start, timing.end, timing.zone, timing.granularity, timing.approximate,
+            timing.part]
+
+
+def read_timing(record: object) -> Timing:
+    start, end, zone, granularity, approximate, part = fields(record, 6)
+    if granularity not in TIME_GRANULARITIES:
+        raise Malformed("expected a time granularity")
+    try:
+        for moment in (start, end):
+            datetime.fromisoformat(text(moment))
+        ZoneInfo(text(zone))
+    except (ValueError, ZoneInfoNotFoundError):
+        raise Malformed("expected date-times and a zone name") from None
+    return Timing(text(start), text(end), text(zone),
+                  typing.cast(TimeGranularity, granularity), flag(approximate), text(part))
 
 
 def presolved_record(dates: Presolved) -> list[object]:

@@ -1,4 +1,5 @@
-"""The iCalendar file (RFC 5545) of a timeline: one all-day VEVENT per event.
+"""The iCalendar file (RFC 5545) of a timeline: one VEVENT per event, all-day unless the event
+has a time of day, which is written in UTC (an instant every calendar reads alike).
 
 UIDs are `<event>@<timeline>.dateline`, so a calendar that subscribed once updates its events in
 place. DTSTAMP is the newest report of the event, never the time of the build.
@@ -6,9 +7,10 @@ place. DTSTAMP is the newest report of the event, never the time of the build.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from dateline.export.common import Memo, TimelineExport
+from dateline.model import ResolvedDate
 
 PRODUCT_ID = "-//dateline//dateline timeline export//EN"
 MAX_LINE_OCTETS = 75
@@ -107,8 +109,7 @@ def build_calendar(export: TimelineExport) -> bytes:
             "BEGIN:VEVENT\r\n"
             f"{folded(f'UID:{event.id}{uid_suffix}')}\r\n"
             f"DTSTAMP:{days[item.updated]}T000000Z\r\n"
-            f"DTSTART;VALUE=DATE:{days[resolved.start]}\r\n"
-            f"{_until(resolved.start, resolved.end, days)}\r\n"
+            f"{_when(resolved, days)}\r\n"
             f"{folded('SUMMARY:' + escape_text(summary))}\r\n"
             f"{folded('DESCRIPTION:' + description)}\r\n"
             f"{status}TRANSP:TRANSPARENT\r\n"
@@ -117,6 +118,25 @@ def build_calendar(export: TimelineExport) -> bytes:
         )
     lines.append("END:VCALENDAR\r\n")
     return "".join(lines).encode("utf-8")
+
+
+def _when(resolved: ResolvedDate, days: Memo[date, str]) -> str:
+    """DTSTART and DTEND (or DURATION): days for an event of days, UTC date-times for a timed
+    one; a timed instant has no DTEND, so it ends when it starts (RFC 5545 3.6.1)."""
+    timing = resolved.timing
+    if timing is None:
+        return (f"DTSTART;VALUE=DATE:{days[resolved.start]}\r\n"
+                f"{_until(resolved.start, resolved.end, days)}")
+    start = f"DTSTART:{ics_instant(timing.start_at)}"
+    if timing.end == timing.start:
+        return start
+    return f"{start}\r\nDTEND:{ics_instant(timing.end_at)}"
+
+
+def ics_instant(moment: datetime) -> str:
+    """YYYYMMDDTHHMMSSZ: the moment in UTC."""
+    utc = moment.astimezone(UTC)
+    return f"{ics_date(utc.date())}T{utc:%H%M%S}Z"
 
 
 def _until(start: date, end: date, days: Memo[date, str]) -> str:

@@ -13,9 +13,10 @@ from html import escape
 
 from dateline.export.common import Memo, TimelineExport, source_label
 from dateline.jsontext import json_string, make_script_safe_bytes
+from dateline.model import ResolvedDate, Timing
 
 CSV_HEADER = ("id", "start", "end", "display", "approximate", "what", "sources", "ongoing",
-              "status")
+              "status", "time", "zone")
 SCHEDULED_MARK = " (scheduled)"  # after the date of an event no report has seen happen
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -54,10 +55,17 @@ def _event_records(export: TimelineExport) -> list[str]:
             f'"when":{json_string(source.when)},"line":{source.line:d}}}'
             for source in event.sources
         ])
+        timing = resolved.timing
+        if timing is None:
+            when = (f'"start":"{days[resolved.start]}","end":"{days[resolved.end]}",'
+                    f'"granularity":{json_string(resolved.granularity)},')
+        else:  # a timed event: date-times with the offset, its granularity, and the zone
+            when = (f'"start":"{timing.start}","end":"{timing.end}",'
+                    f'"granularity":"{timing.granularity}","zone":{json_string(timing.zone)},')
+        approximate = _approximate(resolved)
         records.append(
-            f'{{"id":{json_string(event.id)},"start":"{days[resolved.start]}",'
-            f'"end":"{days[resolved.end]}","granularity":{json_string(resolved.granularity)},'
-            f'"approximate":{"true" if resolved.approximate else "false"},'
+            f'{{"id":{json_string(event.id)},{when}'
+            f'"approximate":{"true" if approximate else "false"},'
             f'"ongoing":{"true" if resolved.ongoing else "false"},'
             f'"timex":{json_string(resolved.timex)},"display":{json_string(item.display)},'
             f'"status":"{event.status}","what":{json_string(event.what)},"explanation":{json_string(resolved.explanation)},'
@@ -98,12 +106,34 @@ def build_events_csv(export: TimelineExport) -> bytes:
         rows.append(
             # ISO dates and true/false need neither quotes nor the formula guard.
             f"{csv_text(event.id)},{resolved.start.isoformat()},{resolved.end.isoformat()},"
-            f"{displays[display]},{'true' if resolved.approximate else 'false'},"
+            f"{displays[display]},{'true' if _approximate(resolved) else 'false'},"
             f"{csv_text(event.what)},{csv_text(sources)},"
-            f"{'true' if resolved.ongoing else 'false'},{event.status}"
+            f"{'true' if resolved.ongoing else 'false'},{event.status},{_csv_time(resolved.timing)}"
         )
     rows.append("")
     return "\r\n".join(rows).encode("utf-8")
+
+
+def _approximate(resolved: ResolvedDate) -> bool:
+    """The day's or, for a timed event, the time's: 'morning' is a reasoned span of hours."""
+    return resolved.approximate or (resolved.timing is not None and resolved.timing.approximate)
+
+
+def _csv_time(timing: Timing | None) -> str:
+    """The time and zone cells: '07:40' or '02:00/04:00' in the event's zone, its IANA name;
+    both empty for an event of days."""
+    if timing is None:
+        return ","
+    start, end = timing.start[11:16], timing.end[11:16]
+    shown = start if timing.start == timing.end else f"{start}/{end}"
+    return f"{shown},{timing.zone}"
+
+
+def _timelinejs_time(moment: str) -> str:
+    """A date-time as TimelineJS reads it: the wall-clock parts in the event's zone."""
+    day = date.fromisoformat(moment[:10])
+    return (f'{{"year":"{moment[:4]}","month":"{day.month}","day":"{day.day}",'
+            f'"hour":"{int(moment[11:13])}","minute":"{int(moment[14:16])}"}}')
 
 
 def _timelinejs_date(day: date) -> str:
@@ -118,12 +148,21 @@ def _timelinejs_slides(export: TimelineExport) -> list[str]:
     for item in export.events:
         event = item.event
         resolved = event.date
-        dates = f'"start_date":{days[resolved.start]}'
-        if resolved.end != resolved.start:
-            dates += f',"end_date":{days[resolved.end]}'
-        if resolved.approximate or resolved.ongoing or event.status == "scheduled":
-            # TimelineJS would print the span's first day as if it were certain, an ongoing
-            # event as if it had ended, and a scheduled one as if it had happened.
+        timing = resolved.timing
+        if timing is not None:
+            dates = f'"start_date":{_timelinejs_time(timing.start)}'
+            if timing.end != timing.start:
+                dates += f',"end_date":{_timelinejs_time(timing.end)}'
+        else:
+            dates = f'"start_date":{days[resolved.start]}'
+            if resolved.end != resolved.start:
+                dates += f',"end_date":{days[resolved.end]}'
+        if timing is not None or resolved.approximate or resolved.ongoing or (
+            event.status == "scheduled"
+        ):
+            # TimelineJS shows hours in the reader's own zone, prints a span's first day as if
+            # it were certain, an ongoing event as if it had ended and a scheduled one as if it
+            # had happened: the page's words say which.
             shown = item.display + (SCHEDULED_MARK if event.status == "scheduled" else "")
             dates += f',"display_date":{json_string(shown)}'
         slides.append(

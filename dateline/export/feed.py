@@ -102,12 +102,19 @@ def _entry(parts: _EntryParts, item: ExportEvent) -> str:
         f"    <title>{title_lead}{SCHEDULED if event.status == 'scheduled' else ''}: {what}"
         "</title>\n"
         f"    <updated>{parts.timestamps[item.updated]}</updated>\n"
+        f"{_published(item)}"
         f'    <link rel="alternate" href="{href}" />\n'
         f"    <summary>{what}</summary>\n"
         f'    <content type="html">{xml_cdata(content)}</content>\n'
         f"{parts.categories[event.tags]}"
         "  </entry>\n"
     )
+
+
+def _published(item: ExportEvent) -> str:
+    """A timed event's instant as the entry's <published> (RFC 3339, with its offset)."""
+    timing = item.event.date.timing
+    return "" if timing is None else f"    <published>{timing.start}</published>\n"
 
 
 def build_atom_feed(export: TimelineExport) -> bytes:

@@ -28,6 +28,7 @@ from dateline.load.fields import (
     hidden_character,
 )
 from dateline.load.sentences import sentence_quotes
+from dateline.load.timezone import article_zone, zone_name
 from dateline.load.yamldoc import (
     Fields,
     Source,
@@ -113,6 +114,7 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     source_name = collect.read(lambda: fields.optional("source", text))
     url = _url(collect, fields)
     tags = collect.read(lambda: fields.optional("tags", _tags)) or ()
+    given_zone = collect.read(lambda: fields.optional("timezone", zone_name))
     reference = None
     if dateline_text is not None and published is not None:
         reference = _reference(collect, fields.values["dateline"], dateline_text, published)
@@ -129,6 +131,7 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     if collect.errors:
         return None, collect.errors
     assert title and dateline_text and published and timeline and reference
+    place, zone, zone_note = article_zone(dateline_text, given_zone)
     found = sentence_quotes(body, [event.when for event in events])
     events = [
         event if event.quote else replace(event, quote=quote)
@@ -151,6 +154,9 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
             body=body,
             body_line=body_line,
             timeline_at=_position(source, fields.values["timeline"]),
+            place=place,
+            zone=zone,
+            zone_note=zone_note,
         ),
         [],
     )

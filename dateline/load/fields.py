@@ -18,9 +18,10 @@ ARTICLE_KEYS = (
     "timeline",
     "tags",
     "events",
+    "timezone",
 )
 EVENT_KEYS = ("id", "when", "what", "anchor", "direction", "quote")
-SITE_KEYS = ("title", "language", "timelines")
+SITE_KEYS = ("title", "language", "timelines", "timezone")
 TIMELINE_KEYS = ("title", "description", "order", "date_style", "paper")
 WEB_URL = re.compile(r"https?://[^\s<>\"'\\^`{|}\x00-\x1f]+", re.IGNORECASE)
 DIRECTIONS: dict[str, Direction] = {"past": "past", "future": "future"}

@@ -7,6 +7,7 @@ import yaml
 from dateline.errors import ContentError
 from dateline.load.document import Collector, decode, open_mapping
 from dateline.load.fields import SITE_KEYS, SLUG, SLUG_RULE, TIMELINE_KEYS
+from dateline.load.timezone import zone_name
 from dateline.load.yamldoc import Fields, Source, choice, mapping_items, text
 from dateline.model import DateStyle, Order, Paper, SiteConfig, TimelineConfig
 
@@ -27,6 +28,7 @@ def load_site_config(path: str, data: bytes) -> tuple[SiteConfig | None, list[Co
     collect, node, fields = opened
     title = collect.read(lambda: fields.required("title", text))
     language = collect.read(lambda: fields.optional("language", text)) or "en"
+    timezone = collect.read(lambda: fields.optional("timezone", zone_name))
     timelines_node = fields.values.get("timelines")
     timelines: list[TimelineConfig] = []
     if timelines_node is None:
@@ -52,7 +54,7 @@ def load_site_config(path: str, data: bytes) -> tuple[SiteConfig | None, list[Co
                 timelines.append(config)
     if collect.errors or title is None:
         return None, collect.errors
-    return SiteConfig(title, language, tuple(timelines)), []
+    return SiteConfig(title, language, tuple(timelines), timezone), []
 
 
 def _timeline(slug: str, node: yaml.Node, collect: Collector) -> TimelineConfig | None:

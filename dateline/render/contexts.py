@@ -25,6 +25,7 @@ from dateline.render.views import (
     in_page_order,
     summarise,
     tag_slug,
+    zone_shown,
 )
 
 # The chrome: what every page shows of the site around its own content (language, site title,
@@ -101,8 +102,11 @@ def timeline_context(site: Site, timeline: Timeline, title: str) -> dict[str, ob
     ordered = in_page_order(timeline.events, config.order)
     style = config.date_style
     links: dict[str, Link] = {}
+    zoned = zone_shown(ordered)
     views = [
-        event_view(e, style, title, "../", on_timeline_page=True, tag_links=links) for e in ordered
+        event_view(e, style, title, "../", on_timeline_page=True, tag_links=links,
+                   show_zone=show)
+        for e, show in zip(ordered, zoned, strict=True)
     ]
     return {
         "page_title": f"{config.title} \u2014 {site.config.title}",

@@ -24,7 +24,9 @@ from dateline.display import (
     format_bounds,
     format_date,
     format_span,
+    format_time,
     history,
+    zone_abbreviation,
 )
 from dateline.model import DateStyle, Event, Order, Site, Timeline
 
@@ -87,6 +89,7 @@ class EventView(NamedTuple):
     explanation: str
     scheduled: bool = False  # every report came before the event: shown as not yet history
     ongoing: bool = False  # no report has seen it end; the lead says "still under way as of"
+    time_part: str = ""  # a timed lead's time, "7:40 a.m. EST": its own unbroken run after the day
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +150,7 @@ def event_view(
     *,
     on_timeline_page: bool = False,
     tag_links: dict[str, Link] | None = None,
+    show_zone: bool = True,
 ) -> EventView:
     """One event as a page shows it; `root` leads from the page to the site's top folder.
 
@@ -155,7 +159,13 @@ def event_view(
     a `tag_links` dict, in which each tag's link is then made once.
     """
     resolved = event.date
-    lead = format_date(resolved, style).removesuffix(APPROX)
+    lead = format_date(resolved, style, zone=show_zone).removesuffix(APPROX)
+    time_part = ""
+    if resolved.timing is not None:
+        time_part = format_time(resolved.timing, resolved.start, style, zone=show_zone)
+        lead_parts: tuple[str, ...] = (lead.removesuffix(", " + time_part),)
+    else:
+        lead_parts = tuple(lead.split(SPACED_DASH)) if SPACED_DASH in lead else (lead,)
     span = None
     if resolved.approximate:
         exact = format_span(resolved.start, resolved.end, style)
@@ -190,9 +200,9 @@ def event_view(
         Link(timeline_name, timeline_href),
         f"#{event_id}" if on_timeline_page else f"{timeline_href}#{event_id}",
         lead,
-        tuple(lead.split(SPACED_DASH)) if SPACED_DASH in lead else (lead,),
-        resolved.start.isoformat(),
-        resolved.end.isoformat(),
+        lead_parts,
+        resolved.timing.start if resolved.timing else resolved.start.isoformat(),
+        resolved.timing.end if resolved.timing else resolved.end.isoformat(),
         resolved.approximate,
         span,
         event.what,
@@ -202,7 +212,24 @@ def event_view(
         resolved.explanation,
         event.status == "scheduled",
         resolved.ongoing,
+        time_part,
     )
+
+
+def zone_shown(events: Sequence[Event]) -> list[bool]:
+    """Whether each event's lead names its zone: the first timed event of a day does, and any
+    whose zone's abbreviation differs from the one shown before it that day."""
+    shown: list[bool] = []
+    last: tuple[date, str] | None = None
+    for event in events:
+        timing = event.date.timing
+        if timing is None:
+            shown.append(True)
+            continue
+        key = (event.date.start, zone_abbreviation(timing))
+        shown.append(key != last)
+        last = key
+    return shown
 
 
 def group_by_month(events: Iterable[EventView]) -> tuple[YearGroup, ...]:
