@@ -188,8 +188,9 @@ def test_a_worker_killed_mid_annotate_still_gives_every_line(
     corpus, local = local_annotations
     marker = tmp_path / "killed"
     out = tmp_path / "dask.jsonl"
-    for _ in kill_first(scheduler, "annotate_lines", marker):
-        main(["annotate", str(corpus), "--out", str(out), "--engine", "dask",
-              "--scheduler", scheduler])
+    for _ in kill_first(scheduler, "lines_as_json", marker):
+        code = main(["annotate", str(corpus), "--out", str(out), "--engine", "dask",
+                     "--scheduler", scheduler])
+    assert code == 1  # the three bad lines
     assert marker.exists(), "a worker was killed while it annotated"
     assert out.read_bytes() == local

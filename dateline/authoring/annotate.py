@@ -49,6 +49,20 @@ class Problem(NamedTuple):
 Annotated = list[Annotation | Problem]
 
 
+class Encoded(NamedTuple):
+    """A partition's records as JSON lines, made where the partition was annotated, so that
+    the one process writing the output only copies bytes."""
+
+    lines: bytes
+    dates: int
+    problems: tuple[Problem, ...]
+
+    @classmethod
+    def of(cls, found: Annotated) -> Encoded:
+        problems = tuple(item for item in found if isinstance(item, Problem))
+        return cls(utf8_lines(found), len(found) - len(problems), problems)
+
+
 def annotate_lines(lines: Sequence[NumberedLine]) -> Annotated:
     """The dates of each JSON line, in order; a line that cannot be read gives a Problem."""
     found: Annotated = []
@@ -63,6 +77,14 @@ def annotate_lines(lines: Sequence[NumberedLine]) -> Annotated:
             continue
         found += dates_of(identifier, text, reference)
     return found
+
+
+def lines_as_json(lines: Sequence[NumberedLine]) -> Encoded:
+    return Encoded.of(annotate_lines(lines))
+
+
+def articles_as_json(files: Sequence[ArticleFile]) -> Encoded:
+    return Encoded.of(annotate_articles(files))
 
 
 def annotate_articles(files: Sequence[ArticleFile]) -> Annotated:
@@ -167,3 +189,15 @@ def _json_text(value: str | None) -> str:
 
 def _json_bool(value: bool | None) -> str:
     return "null" if value is None else ("true" if value else "false")
+
+
+def utf8_lines(found: Annotated) -> bytes:
+    """The records as JSON lines in UTF-8; a lone surrogate (JSON allows "\\ud800") has no
+    UTF-8 form, so then the lines are written with JSON's \\u escapes instead."""
+    text = "".join(json_line(item) + "\n" for item in found)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return b"".join(
+            (json.dumps(json.loads(json_line(item))) + "\n").encode("ascii") for item in found
+        )

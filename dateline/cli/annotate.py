@@ -70,7 +70,8 @@ def annotate(
 
             writer = _writer(stack, wanted, out)
 
-            tally = run(partitions, stage_for(folder), mapper, writer, source, SHOWN_PROBLEMS)
+            stage = stage_for(folder, wanted == "parquet")
+            tally = run(partitions, stage, mapper, writer, source, SHOWN_PROBLEMS)
         except (DaskUnavailable, ParquetUnavailable) as problem:
             return _refuse(str(problem))
         except OSError as problem:

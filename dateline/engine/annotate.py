@@ -9,7 +9,6 @@ either, and stdin and stdout work as well as files.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,22 +19,24 @@ from dateline.authoring.annotate import (
     Annotated,
     Annotation,
     ArticleFile,
+    Encoded,
     NumberedLine,
     Problem,
     annotate_articles,
     annotate_lines,
-    json_line,
+    articles_as_json,
+    lines_as_json,
 )
 from dateline.engine.parallel import MIN_ITEMS_FOR_POOL, Workers
 
 if TYPE_CHECKING:
     from distributed import Client
 
-LINES_PER_PARTITION = 500
-ARTICLES_PER_PARTITION = 100
+LINES_PER_PARTITION = 100
+ARTICLES_PER_PARTITION = 50
 PARTITIONS_PER_JOB = 4  # the local engine's window: a few partitions per process
 OutputFormat = Literal["jsonl", "parquet"]
-Stage = Callable[[Sequence[Any]], Annotated]
+Stage = Callable[[Sequence[Any]], Annotated | Encoded]
 
 
 class ParquetUnavailable(Exception):
@@ -86,7 +87,7 @@ def article_partitions(folder: Path, shown: str) -> Iterator[list[ArticleFile]]:
 
 def local_map(
     stage: Stage, partitions: Iterable[list[Any]], jobs: int
-) -> Iterator[Annotated]:
+) -> Iterator[Annotated | Encoded]:
     """`stage` over the partitions in this process and `jobs - 1` worker processes, a window
     of partitions at a time, in order."""
     with Workers(jobs) as workers:
@@ -103,39 +104,28 @@ def local_map(
             yield from workers.run(stage, window)
 
 
-def dask_map(client: Client) -> Callable[[Stage, Iterable[list[Any]]], Iterator[Annotated]]:
+def dask_map(
+    client: Client,
+) -> Callable[[Stage, Iterable[list[Any]]], Iterator[Annotated | Encoded]]:
     from dateline.engine.dask_workers import map_partitions
 
-    def mapped(stage: Stage, partitions: Iterable[list[Any]]) -> Iterator[Annotated]:
+    def mapped(stage: Stage, partitions: Iterable[list[Any]]) -> Iterator[Annotated | Encoded]:
         return map_partitions(client, stage, partitions)
 
     return mapped
 
 
 class JsonLinesWriter:
-    """One JSON object a line, UTF-8."""
+    """One JSON object a line, UTF-8, as the stage encoded them."""
 
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
 
-    def write(self, found: Annotated) -> None:
-        if found:
-            self.out.write(_utf8_lines(found))
+    def write(self, found: Encoded) -> None:
+        self.out.write(found.lines)
 
     def close(self) -> None:
         self.out.flush()
-
-
-def _utf8_lines(found: Annotated) -> bytes:
-    """The lines as UTF-8; a lone surrogate (JSON allows "\\ud800") has no UTF-8 form, so a line
-    holding one is written with JSON's \\u escapes instead."""
-    text = "".join(json_line(item) + "\n" for item in found)
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return b"".join(
-            (json.dumps(json.loads(json_line(item))) + "\n").encode("ascii") for item in found
-        )
 
 
 PARQUET_COLUMNS = (
@@ -196,26 +186,32 @@ def _parquet_row(item: Annotation | Problem) -> dict[str, object]:
 def annotate(
     partitions: Iterable[list[Any]],
     stage: Stage,
-    mapper: Callable[[Stage, Iterable[list[Any]]], Iterator[Annotated]],
+    mapper: Callable[[Stage, Iterable[list[Any]]], Iterator[Annotated | Encoded]],
     writer: JsonLinesWriter | ParquetWriter,
     source: str,
     shown_problems: int,
 ) -> Tally:
     """Map the stage over the corpus and write the results in input order; problems are
-    written too, and the first `shown_problems` are kept, located, for the terminal."""
+    written too, and the first `shown_problems` are kept, located, for the terminal. The
+    stage must be the writer's: `stage_for` gives it."""
     tally = Tally()
     counted = _counted(partitions, tally)
     try:
         for found in mapper(stage, counted):
-            writer.write(found)
-            for item in found:
-                if isinstance(item, Annotation):
-                    tally.dates += 1
-                    continue
-                tally.problem_count += 1
-                if len(tally.problems) < shown_problems:
-                    where = f"{source}:{item.line}: " if item.line is not None else ""
-                    tally.problems.append(where + item.message)
+            if isinstance(found, Encoded):
+                assert isinstance(writer, JsonLinesWriter)
+                writer.write(found)
+                dates, problems = found.dates, found.problems
+            else:
+                assert isinstance(writer, ParquetWriter)
+                writer.write(found)
+                problems = tuple(item for item in found if isinstance(item, Problem))
+                dates = len(found) - len(problems)
+            tally.dates += dates
+            tally.problem_count += len(problems)
+            for item in problems[: max(0, shown_problems - len(tally.problems))]:
+                where = f"{source}:{item.line}: " if item.line is not None else ""
+                tally.problems.append(where + item.message)
     finally:
         writer.close()
     return tally
@@ -227,5 +223,8 @@ def _counted(partitions: Iterable[list[Any]], tally: Tally) -> Iterator[list[Any
         yield partition
 
 
-def stage_for(folder: bool) -> Stage:
-    return annotate_articles if folder else annotate_lines
+def stage_for(folder: bool, parquet: bool) -> Stage:
+    """The stage for the input and the writer: records for Parquet, encoded lines for JSON."""
+    if parquet:
+        return annotate_articles if folder else annotate_lines
+    return articles_as_json if folder else lines_as_json

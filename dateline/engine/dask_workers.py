@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 WINDOWS_IN_FLIGHT = 2  # one window computing while the client writes the one before
-PARTITIONS_PER_THREAD = 2  # per window: no worker waits while a window's last partition runs
+PARTITIONS_PER_THREAD = 8  # per window: fewer, larger graphs; no worker waits for the last
+MAX_PARTITIONS_PER_WINDOW = 1_024  # what the client holds stays bounded on a large cluster
 CONNECT_SECONDS = 30
 
 
@@ -109,21 +110,22 @@ class DaskWorkers(Workers):
         meanwhile; in that order. A task that raised re-raises its exception here."""
         futures = self.client.map(stage, list(tasks), pure=False) if tasks else []
         here = [job() for job in first]
-        gathered: list[Result] = self.client.gather(futures) if futures else []
+        with lost_workers_reported():
+            gathered: list[Result] = self.client.gather(futures) if futures else []
         return here + gathered
 
 
 def map_partitions(
     client: Client,
-    stage: Callable[[Sequence[Item]], list[Result]],
+    stage: Callable[[Sequence[Item]], Result],
     partitions: Iterable[list[Item]],
-) -> Iterator[list[Result]]:
+) -> Iterator[Result]:
     """`stage` over each partition on the cluster, results in input order. The partitions are
     read lazily, a window at a time: each window becomes a `dask.bag` of its partitions, and at
     most `WINDOWS_IN_FLIGHT` windows are held, whatever the corpus's size."""
     import dask.bag
 
-    per_window = cluster_threads(client) * PARTITIONS_PER_THREAD
+    per_window = min(cluster_threads(client) * PARTITIONS_PER_THREAD, MAX_PARTITIONS_PER_WINDOW)
     pending: deque[list[Any]] = deque()
     for window in _windows(partitions, per_window):
         bag = dask.bag.from_delayed([_as_delayed(partition) for partition in window])
@@ -140,9 +142,26 @@ def _as_delayed(partition: list[Item]) -> Any:
     return delayed(partition, traverse=False)
 
 
-def _results(futures: list[Any]) -> Iterator[list[Result]]:
+def _results(futures: list[Any]) -> Iterator[Result]:
     for future in futures:
-        yield future.result()
+        with lost_workers_reported():
+            result = future.result()
+        yield result
+
+
+@contextmanager
+def lost_workers_reported() -> Iterator[None]:
+    """A task whose workers kept dying (Dask gives up after `allowed-failures` of them) is
+    reported as the engine failing, not as a traceback."""
+    from distributed import KilledWorker
+
+    try:
+        yield
+    except KilledWorker as problem:
+        raise DaskUnavailable(
+            f"the Dask workers running task {problem.task} kept dying (out of memory?), "
+            f"last {problem.last_worker.address if problem.last_worker else 'unknown'}"
+        ) from None
 
 
 def _windows(partitions: Iterable[list[Item]], size: int) -> Iterator[list[list[Item]]]:
