@@ -167,3 +167,24 @@ def test_the_dask_engine_without_dask_says_what_to_install(
     err = capsys.readouterr().err
     assert "--engine dask needs Dask" in err and "pip install 'dateline[dask]'" in err
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler is for --engine dask"),
+        (["--format", "parquet"], "Parquet output needs a file: add --out FILE.parquet"),
+    ],
+)
+def test_options_that_cannot_work_are_refused_up_front(
+    arguments: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "corpus.jsonl"
+    source.write_bytes(b'{"id": "a", "text": "Tuesday", "ref": "2024-01-24"}\n')
+    assert main(["annotate", str(source), *arguments]) == 1
+    assert capsys.readouterr().err == f"error: {message}\n"
+
+
+def test_a_missing_corpus_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["annotate", str(tmp_path / "nothere.jsonl")]) == 1
+    assert capsys.readouterr().err.endswith("nothere.jsonl: no such file or folder\n")
