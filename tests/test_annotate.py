@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,21 @@ def test_options_that_cannot_work_are_refused_up_front(
 def test_a_missing_corpus_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["annotate", str(tmp_path / "nothere.jsonl")]) == 1
     assert capsys.readouterr().err.endswith("nothere.jsonl: no such file or folder\n")
+
+
+def test_the_local_engine_reads_the_corpus_a_window_at_a_time() -> None:
+    from dateline.authoring.annotate import lines_as_json
+    from dateline.engine.annotate import PARTITIONS_PER_JOB, local_map
+
+    read = 0
+
+    def endless() -> Iterator[list[tuple[int, bytes]]]:
+        nonlocal read
+        while True:
+            read += 1
+            yield [(read, b'{"id": 1, "text": "Tuesday", "ref": "2024-01-24"}')]
+
+    results = local_map(lines_as_json, endless(), 1)
+    next(results)
+    results.close()
+    assert read == PARTITIONS_PER_JOB

@@ -194,3 +194,26 @@ def test_a_worker_killed_mid_annotate_still_gives_every_line(
     assert code == 1  # the three bad lines
     assert marker.exists(), "a worker was killed while it annotated"
     assert out.read_bytes() == local
+
+
+def test_the_corpus_is_read_a_window_at_a_time(scheduler: str) -> None:
+    """Memory stays bounded: the first results arrive with only two windows of partitions
+    read, from a corpus that never ends."""
+    from dateline.authoring.annotate import lines_as_json
+    from dateline.engine.annotate import dask_map
+    from dateline.engine.dask_workers import MAX_PARTITIONS_PER_WINDOW
+
+    read = 0
+
+    def endless() -> Iterator[list[tuple[int, bytes]]]:
+        nonlocal read
+        while True:
+            read += 1
+            yield [(read, b'{"id": 1, "text": "Tuesday", "ref": "2024-01-24"}')]
+
+    with Client(scheduler, set_as_default=False) as client:
+        results = dask_map(client)(lines_as_json, endless())
+        first = next(results)
+        results.close()
+    assert first.dates == 1
+    assert read <= 2 * min(2 * 8, MAX_PARTITIONS_PER_WINDOW)  # two windows, 2 threads × 8
