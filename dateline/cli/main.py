@@ -1,5 +1,5 @@
 """`dateline [COMMAND]` (or `python build.py`, `python -m dateline`): build (the default),
-check, resolve, serve, new, suggest, import, init."""
+check, resolve, serve, new, suggest, import, init, annotate."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dateline import __version__
 
-COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest", "import", "init")
+COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest", "import", "init", "annotate")
 INTERRUPTED = 130  # what a shell reports for a program ended by Ctrl-C (128 + SIGINT)
 
 
@@ -30,6 +30,7 @@ def parser(prog: str = "dateline") -> argparse.ArgumentParser:
         "--jobs", type=int, default=None,
         help="processes at work, this one included (default: the CPU count)",
     )
+    _engine_options(build)
 
     check = commands.add_parser("check", help="check everything a build checks; write nothing")
     _content_options(check)
@@ -75,7 +76,36 @@ def parser(prog: str = "dateline") -> argparse.ArgumentParser:
     resolve.add_argument(
         "--jsonl", action="store_true", help="read JSON lines from stdin, write one per input"
     )
+
+    annotate = commands.add_parser(
+        "annotate", help="find and resolve every date of a corpus: one record per date"
+    )
+    annotate.add_argument(
+        "corpus", type=Path, nargs="?",
+        help='JSON lines {"id", "text", "ref"} or a folder of articles (default: stdin)',
+    )
+    annotate.add_argument("--out", type=Path, help="output file (default: stdout)")
+    annotate.add_argument(
+        "--format", choices=("jsonl", "parquet"), dest="output_format",
+        help="jsonl (default) or parquet (needs pyarrow; the default for a .parquet --out)",
+    )
+    annotate.add_argument(
+        "--jobs", type=int, default=None,
+        help="--engine local: processes at work, this one included (default: the CPU count)",
+    )
+    _engine_options(annotate)
     return main
+
+
+def _engine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local: this machine's worker processes (default); dask: a Dask cluster",
+    )
+    command.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="--engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
 
 
 def _content_options(command: argparse.ArgumentParser) -> None:
@@ -131,10 +161,16 @@ def run(options: argparse.Namespace) -> int:
         from dateline.cli.init import init
 
         return init(options.folder)
+    if options.command == "annotate":
+        from dateline.cli.annotate import annotate
+
+        return annotate(options.corpus, options.out, options.output_format, options.engine,
+                        options.scheduler, options.jobs)
     if options.command == "suggest":
         from dateline.cli.suggest import suggest
 
         return suggest(options.file, options.write)
     from dateline.cli.build import build
 
-    return build(options.content, options.out, pdf=not options.no_pdf, jobs=options.jobs)
+    return build(options.content, options.out, pdf=not options.no_pdf, jobs=options.jobs,
+                 engine=options.engine, scheduler=options.scheduler)

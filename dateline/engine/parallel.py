@@ -90,6 +90,9 @@ class WithShared(Generic[Shared, Item, Result]):
         self.shared = shared
 
     def run(self, tasks: Sequence[Item], jobs: int) -> list[Result]:
+        """Forks on this machine, so never more processes than its CPUs (`jobs` may count a
+        cluster's)."""
+        jobs = min(jobs, default_jobs())
         if jobs <= 1 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return [self.stage(self.shared, task) for task in tasks]
         workers = min(jobs, len(tasks)) - 1

@@ -191,11 +191,13 @@ def collector_paused() -> Iterator[None]:
 
 
 def build(
-    content_dir: Path, out: Path, pdf: bool, jobs: int, cache_dir: Path | None
+    content_dir: Path, out: Path, pdf: bool, jobs: int, cache_dir: Path | None,
+    workers: Workers | None = None,
 ) -> tuple[Written | None, list[ContentError]]:
-    """Build the site into `out`, or change nothing there and return every problem."""
-    with collector_paused(), Workers(jobs) as workers:
-        return _build(content_dir, out, pdf, workers, cache_dir)
+    """Build the site into `out`, or change nothing there and return every problem. The
+    per-article work runs on `workers` when given (a Dask cluster's), else in `jobs` processes."""
+    with collector_paused(), workers or Workers(jobs) as running:
+        return _build(content_dir, out, pdf, running, cache_dir)
 
 
 def _build(
