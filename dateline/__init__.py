@@ -1,11 +1,22 @@
-"""dateline: turn news reports into chronological timelines, with every date explained."""
+"""dateline: turn news reports into chronological timelines, with every date explained.
 
-import tomllib
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
+The library API (docs/api.md): `resolve` reads one date expression against a reference day,
+`extract` finds and reads every date expression of a text; both return the frozen values below.
+"""
 
-try:
-    __version__ = version("dateline")
-except PackageNotFoundError:  # a checkout run without installing: what pyproject.toml declares
-    _PROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
-    __version__ = tomllib.loads(_PROJECT.read_text(encoding="utf-8"))["project"]["version"]
+from dateline.dates import DateError, Direction, ResolvedDate, Span, resolve
+from dateline.dates.extract.candidates import Mention, extract
+from dateline.model import Timing
+from dateline.version import __version__
+
+__all__ = [
+    "DateError",
+    "Direction",
+    "Mention",
+    "ResolvedDate",
+    "Span",
+    "Timing",
+    "__version__",
+    "extract",
+    "resolve",
+]

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from dateline import __version__
+from dateline.version import __version__
 
 COMMANDS = ("build", "check", "resolve", "serve", "new", "suggest", "import", "init", "annotate")
 INTERRUPTED = 130  # what a shell reports for a program ended by Ctrl-C (128 + SIGINT)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 
-from dateline import __version__
+from dateline.version import __version__
 
 FORMAT = 3
 CACHE_DIR_NAME = ".dateline-cache"

@@ -12,7 +12,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "dateline"
 
 # The stages in pipeline order; a module may import from its own stage or an earlier one.
 STAGES = (
-    ("dateline", "dateline.model", "dateline.errors", "dateline.display", "dateline.jsontext"),
+    ("dateline.version", "dateline.model", "dateline.errors", "dateline.display",
+     "dateline.jsontext"),
     ("dateline.dates",),
     ("dateline.load",),
     ("dateline.assemble",),
@@ -21,6 +22,7 @@ STAGES = (
     ("dateline.authoring",),
     ("dateline.engine",),
     ("dateline.cli", "dateline.__main__"),
+    ("dateline",),  # the package itself: the library API, over the stages it re-exports
 )
 
 
@@ -34,6 +36,8 @@ def stage_of(module: str) -> int:
     best, best_length = -1, -1
     for index, prefixes in enumerate(STAGES):
         for prefix in prefixes:
+            if prefix == "dateline" and module != "dateline":
+                continue  # the package's own __init__ only, not every module under it
             if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best_length:
                 best, best_length = index, len(prefix)
     if best == -1:
