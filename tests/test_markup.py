@@ -10,7 +10,13 @@ import pytest
 from sample_site import IRAQ, KH, WIRE, YEMEN, build_site
 
 from dateline.render.bodies import MARKDOWN_EXTENSIONS, body_html, new_converter
-from dateline.render.markup import DatedPhrase, dated_phrases, render_markdown
+from dateline.render.markup import DatedPhrase, dated_phrases, mark_phrases
+
+
+def render_markdown(body: str, phrases: tuple[DatedPhrase, ...] | list[DatedPhrase] = ()) -> str:
+    """A body as its article page shows it: safe HTML with the dated phrases marked."""
+    return mark_phrases(body_html(body), phrases)[0]
+
 
 TUESDAY = DatedPhrase("kh-strikes", "proxy-attacks", "Tuesday", date(2024, 1, 23))
 

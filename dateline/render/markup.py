@@ -11,7 +11,6 @@ from functools import lru_cache
 from html import escape
 
 from dateline.model import Article, Event
-from dateline.render.bodies import body_html
 
 # A tag as nh3 serialises it (as `bodies.TOKEN` reads one).
 TAG = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
@@ -41,11 +40,6 @@ def dated_phrases(article: Article, events: Sequence[Event]) -> tuple[DatedPhras
         if event is not None and wording:
             phrases.append(DatedPhrase(event.id, event.timeline, wording, event.date.start))
     return tuple(phrases)
-
-
-def render_markdown(body: str, phrases: Sequence[DatedPhrase] = ()) -> str:
-    """Markdown to safe HTML with the dated phrases marked: `body_html`, then `mark_phrases`."""
-    return mark_phrases(body_html(body), phrases)[0]
 
 
 def mark_phrases(html: str, phrases: Sequence[DatedPhrase]) -> tuple[str, frozenset[str]]:
