@@ -171,3 +171,18 @@ def test_an_article_without_events_yet_checks_clean(make_content: MakeContent,
     content = make_content({"a.md": text})
     result = run("check", cwd=content.parent)
     assert result.returncode == 0, result.stderr
+
+
+def test_init_from_a_checkout_names_a_next_step_that_works_there(tmp_path: Path) -> None:
+    """Run as `python build.py init`, the `dateline` command may not be installed: the next step
+    it prints is a build.py command, and that command builds the starter site."""
+    repo = Path(__file__).resolve().parents[1]
+    started = subprocess.run([sys.executable, "build.py", "init", str(tmp_path / "news")],
+                             cwd=repo, capture_output=True, text=True, check=False)
+    assert started.returncode == 0, started.stderr
+    step = started.stdout.split("next: ", 1)[1].strip()
+    assert step.startswith("python build.py ")
+    built = subprocess.run([sys.executable, "build.py", *step.split()[2:], "--no-pdf"], cwd=repo,
+                           capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "news" / "site" / "index.html").is_file()

@@ -47,6 +47,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_init_then_build_works_with_the_installed_command(installed: Path, tmp_path: Path) -> None:
     started = run(installed / "dateline", "init", "news", cwd=tmp_path)
     assert started.returncode == 0, started.stderr
+    assert "next: cd news && dateline build" in started.stdout
     news = tmp_path / "news"
     assert sorted(p.relative_to(news).as_posix() for p in news.rglob("*") if p.is_file()) == [
         ".gitignore", "content/2021-03-29-suez-canal-ship-freed.md", "content/site.yaml"]

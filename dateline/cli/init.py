@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 
-def init(folder: Path) -> int:
+def init(folder: Path, program: str = "dateline") -> int:
+    """`program` is how the user started us, so the next step names a command they have."""
     from dateline.authoring.scaffold import starter_site
 
     if folder.exists() and not folder.is_dir():
@@ -28,5 +29,9 @@ def init(folder: Path) -> int:
     except OSError as problem:
         print(f"error: cannot write {folder}: {problem.strerror or problem}", file=sys.stderr)
         return 1
-    print(f"created a starter site in {folder}; next: cd {folder} && dateline build")
+    if program == "dateline":
+        step = f"cd {folder} && dateline build"
+    else:  # run from a checkout, where the dateline command may not be installed
+        step = f"{program} --content {folder / 'content'} --out {folder / 'site'}"
+    print(f"created a starter site in {folder}; next: {step}")
     return 0

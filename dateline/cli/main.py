@@ -160,7 +160,7 @@ def run(options: argparse.Namespace) -> int:
     if options.command == "init":
         from dateline.cli.init import init
 
-        return init(options.folder)
+        return init(options.folder, _program_name())
     if options.command == "annotate":
         from dateline.cli.annotate import annotate
 
