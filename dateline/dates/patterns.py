@@ -61,7 +61,7 @@ YEAR_WORDS = (rf"(?:(?P<high>sixteen|seventeen|eighteen|nineteen|twenty)[ -](?:(
               rf"|two thousand(?: and)?(?: (?P<thousand>{TENS_TO_NINETIES}|{UNITS}))?)\b")
 
 
-COUNT = (rf"(?:\d{{1,3}}|{number_alternation(lexicon.NUMBER_WORDS)}|"
+COUNT = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{number_alternation(lexicon.NUMBER_WORDS)}|"
          rf"{alternation(lexicon.VAGUE_COUNTS)})\b")
 HEDGE = rf"(?:{alternation(lexicon.HEDGES)})\b"
 UNIT_WORDS = ("day", "week", "fortnight", "month", "year", "decade", "hour")

@@ -106,9 +106,9 @@ def day_range(start: date, end: date, reason: str, approximate: bool = False) ->
 # (bounded): resolve calls them on every expression, and the words repeat endlessly.
 @lru_cache(maxsize=1024)
 def number_of(word: str) -> int:
-    """'12', '12th', 'twelfth', 'twelve' → 12."""
+    """'12', '12th', 'twelfth', 'twelve' → 12; '1,000' → 1000."""
     word = word.strip()
-    digits = word.rstrip("stndrh")
+    digits = word.rstrip("stndrh").replace(",", "")
     if digits.isdigit():
         return int(digits)
     if word in lexicon.ORDINAL_WORDS:

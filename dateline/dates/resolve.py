@@ -91,7 +91,10 @@ def normalise(text: str) -> tuple[str, Sequence[int]]:
         if char == "," and chars and chars[-1] == " ":
             chars.pop()
             positions.pop()
-        if chars and chars[-1] == "," and char != " ":
+        group = lowered[index:index + 4]  # "1,000": three digits after a digit's comma
+        thousands = (len(chars) > 1 and chars[-2].isdigit() and group[:3].isdigit()
+                     and not group[3:].isdigit())
+        if chars and chars[-1] == "," and char != " " and not thousands:
             chars.append(" ")
             positions.append(index)
         chars.append(char)
