@@ -85,13 +85,16 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     lines = tuple(content.split("\n"))
     parts = split_front_matter(content)
     if parts is None:
+        opened = bool(lines) and lines[0].rstrip() == "---"
         return None, [
             ContentError(
                 path,
                 1,
                 1,
-                "this article has no front matter",
-                "start the file with a line '---', the YAML fields, then another '---'",
+                "the front matter opened here is never closed" if opened
+                else "this article has no front matter",
+                "end the YAML fields with a line '---' before the story" if opened
+                else "start the file with a line '---', the YAML fields, then another '---'",
                 lines[0] if lines else "",
             )
         ]
