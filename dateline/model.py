@@ -136,6 +136,7 @@ class Article:
     place: str | None = None  # the dateline's place as written, e.g. "Baghdad [Iraq]"
     zone: str | None = None  # IANA name its times are read in; None: days only
     zone_note: str = ""  # how the zone was chosen, for explanations and `check`
+    dateline_line: int = 0  # the body's line the dateline was read from; 0: the front matter
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,10 @@ def check(content: Path, coverage: bool = False, strict: bool = False) -> int:
     for warning in with_source_lines(sorted(warnings, key=lambda w: w.sort_key)):
         print("warning: " + warning.format(), file=sys.stderr)
     for article in site.articles:
+        if article.dateline_line:
+            print(f'note: {article.path}:{article.dateline_line}: no "dateline:" in the front '
+                  f'matter; the dateline is "{article.dateline}", read from this line of the body',
+                  file=sys.stderr)
         if article.zone is None:
             print(f"note: {article.path}: {article.zone_note}, and no timezone is given: its "
                   'times of day are not read, only its days (add "timezone:" to its front '

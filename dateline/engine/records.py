@@ -146,7 +146,7 @@ def article_record(article: Article) -> list[object]:
         article.published.isoformat(), article.reference.isoformat(), article.reference_note,
         article.source, article.url, article.timeline, list(article.tags),
         [event_spec_record(spec) for spec in article.events], article.body, article.body_line,
-        timeline_at, article.place, article.zone, article.zone_note,
+        timeline_at, article.place, article.zone, article.zone_note, article.dateline_line,
     ]  # fmt: skip
 
 
@@ -154,13 +154,14 @@ def read_article(record: object) -> Article:
     (
         path, stem, title, dateline, published, reference, reference_note, source, url,
         timeline, tags, events, body, body_line, timeline_at, place, zone, zone_note,
-    ) = fields(record, 18)  # fmt: skip
+        dateline_line,
+    ) = fields(record, 19)  # fmt: skip
     return Article(
         text(path), text(stem), text(title), text(dateline), day(published), day(reference),
         text(reference_note), optional(text, source), optional(text, url), text(timeline),
         texts(tags), items(read_event_spec, events), text(body), count(body_line),
         optional(read_position, timeline_at), optional(text, place), optional(text, zone),
-        text(zone_note),
+        text(zone_note), count(dateline_line),
     )  # fmt: skip
 
 

@@ -27,7 +27,7 @@ from dateline.load.fields import (
     character_name,
     hidden_character,
 )
-from dateline.load.sentences import sentence_quotes
+from dateline.load.sentences import body_dateline, sentence_quotes
 from dateline.load.timezone import article_zone, zone_name
 from dateline.load.yamldoc import (
     Fields,
@@ -85,15 +85,15 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     lines = tuple(content.split("\n"))
     parts = split_front_matter(content)
     if parts is None:
-        opened = bool(lines) and lines[0].rstrip() == "---"
+        never_closed = bool(lines) and lines[0].rstrip() == "---"
         return None, [
             ContentError(
                 path,
                 1,
                 1,
-                "the front matter opened here is never closed" if opened
+                "the front matter opened here is never closed" if never_closed
                 else "this article has no front matter",
-                "end the YAML fields with a line '---' before the story" if opened
+                "end the YAML fields with a line '---' before the story" if never_closed
                 else "start the file with a line '---', the YAML fields, then another '---'",
                 lines[0] if lines else "",
             )
@@ -111,7 +111,17 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
         return None, opened
     collect, node, fields = opened
     title = collect.read(lambda: fields.required("title", text))
-    dateline_text = collect.read(lambda: fields.required("dateline", text))
+    dateline_text = collect.read(lambda: fields.optional("dateline", text))
+    dateline_line = 0
+    if "dateline" not in fields.values:
+        opening = body_dateline(body)
+        if opening is None:
+            collect.errors.append(source.error(
+                node, 'no "dateline:", and the body does not open with one',
+                'add e.g. dateline: "ISMAILIA, Egypt, March 25", or start the story with its '
+                "wire dateline"))
+        else:
+            dateline_text, dateline_line = opening[0], body_line + opening[1]
     published = collect.read(lambda: fields.required("published", day))
     timeline = collect.read(lambda: fields.required("timeline", _slug("a timeline")))
     source_name = collect.read(lambda: fields.optional("source", text))
@@ -119,7 +129,15 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     tags = collect.read(lambda: fields.optional("tags", _tags)) or ()
     given_zone = collect.read(lambda: fields.optional("timezone", zone_name))
     reference = None
-    if dateline_text is not None and published is not None:
+    if dateline_text is not None and published is not None and dateline_line:
+        try:
+            reference = reference_date(dateline_text, published)
+        except DateError as problem:
+            collect.errors.append(ContentError(
+                path, dateline_line, 1 + problem.offset,
+                f"{problem.message} (the dateline read from the body's first line)",
+                'give the story a "dateline:" in its front matter', lines[dateline_line - 1]))
+    elif dateline_text is not None and published is not None:
         reference = _reference(collect, fields.values["dateline"], dateline_text, published)
     events: list[EventSpec] = []
     events_node = fields.values.get("events")
@@ -160,6 +178,7 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
             place=place,
             zone=zone,
             zone_note=zone_note,
+            dateline_line=dateline_line,
         ),
         [],
     )

@@ -28,6 +28,20 @@ MAX_QUOTE = 400
 ABBREVIATION_REACH = 8  # longest abbreviation before a full stop ("Thurs", "U.S")
 
 
+def body_dateline(body: str) -> tuple[str, int] | None:
+    """A wire story pasted whole opens with its dateline ('ISMAILIA, Egypt, March 25 (Reuters)
+    - ...'): that dateline without its dash, and the body line (from 0) it stands on."""
+    for number, line in enumerate(body.split("\n")):
+        if not line.strip():
+            continue
+        lead = DATELINE_LEAD.match(line)
+        if lead is None:
+            return None
+        words = MARKUP.sub("", lead.group()).strip().rstrip("-\u2013\u2014 ").strip()
+        return (words, number) if words else None
+    return None
+
+
 def sentence_spans(body: str) -> list[tuple[int, int]]:
     """Sentences (and blank-line paragraphs) as offsets; abbreviations do not end them."""
     spans: list[tuple[int, int]] = []
