@@ -34,6 +34,24 @@ EXPECTED = {
 }
 
 
+# The hour-by-hour timeline, in Copiapo's time: Chile kept UTC-3 from 10 October 2010, so
+# "0311 GMT on Wednesday" is 12:11 a.m. Wednesday there and "0055 GMT on Thursday" 9:55 p.m.
+# Wednesday; "shortly after 11 p.m." is read as the half hour after it, approximately.
+EXPECTED_NIGHT = {
+    "first-rescuer-down": ("2010-10-12T23:00:00-03:00", "2010-10-12T23:30:00-03:00", True),
+    "first-miner-out": ("2010-10-13T00:11:00-03:00", "2010-10-13T00:11:00-03:00", False),
+    "last-miner-out": ("2010-10-13T21:55:00-03:00", "2010-10-13T21:55:00-03:00", False),
+}
+
+
+def test_the_night_timeline_reads_each_time_in_the_datelines_own_zone(site: Path) -> None:
+    data = json.loads((site / "mine-rescue-night" / "events.json").read_text())
+    got = {e["id"]: (e["start"], e["end"], e["approximate"]) for e in data["events"]}
+    assert got == EXPECTED_NIGHT
+    assert [e["id"] for e in data["events"]] == list(EXPECTED_NIGHT)  # in order of the hour
+    assert {e["zone"] for e in data["events"]} == {"America/Santiago"}
+
+
 class Page(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -106,7 +124,7 @@ def test_every_output_kind_is_there(site: Path) -> None:
     for name in ("events.json", "events.csv", "feed.xml", "calendar.ics", "timelinejs.json",
                  "brief.pdf", "index.html"):
         assert f"proxy-attacks/{name}" in names
-    assert len([n for n in names if n.startswith("articles/")]) == 5
+    assert len([n for n in names if n.startswith("articles/")]) == 6  # one per content file
     assert "tags/iraq.html" in names and "static/style.css" in names
 
 
@@ -118,3 +136,12 @@ def test_an_article_lists_its_events_in_date_order(site: Path) -> None:
     ids = list(dict.fromkeys(ids))
     assert len(ids) == 9
     assert ids == sorted(ids, key=lambda i: (EXPECTED[i][0], EXPECTED[i][1], i))
+
+
+def test_a_timeline_told_hour_by_hour_has_day_headings(site: Path) -> None:
+    night = (site / "mine-rescue-night" / "index.html").read_text()
+    assert [h for h in night.split("<h3>")[1:]] and [
+        h.split("</h3>")[0] for h in night.split("<h3>")[1:]
+    ] == ["Tuesday 12 October 2010", "Wednesday 13 October 2010"]
+    attacks = (site / "proxy-attacks" / "index.html").read_text()
+    assert "<h3>October 2023</h3>" in attacks  # months apart: month headings

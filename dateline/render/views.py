@@ -20,6 +20,7 @@ from dateline.display import (
     APPROX,
     EN_DASH,
     MONTH_NAMES,
+    WEEKDAY_NAMES,
     bounding_dates,
     format_bounds,
     format_date,
@@ -256,6 +257,32 @@ def group_by_month(events: Iterable[EventView]) -> tuple[YearGroup, ...]:
             tuple(year.coarse),
             tuple(MonthGroup(month.heading, (*month.whole, *month.days)) for month in year.months),
         )
+        for year in years
+    )
+
+
+DAYS_FOR_DAY_HEADINGS = 7  # a timeline whose events all start within a week is told by the day
+
+
+def group_by_day(events: Sequence[EventView]) -> tuple[YearGroup, ...] | None:
+    """Day headings ("Tuesday 12 October") for a timeline told hour by hour, whose events all
+    start within a week; None for any other, which `group_by_month` heads."""
+    days = sorted({date.fromisoformat(view.datetime[:10]) for view in events})
+    if len(events) < 2 or (days[-1] - days[0]).days >= DAYS_FOR_DAY_HEADINGS:
+        return None
+    years: list[YearRows] = []
+    for view in events:
+        day = date.fromisoformat(view.datetime[:10])
+        heading = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+        if not years or years[-1].heading != str(day.year):
+            years.append(YearRows(str(day.year), [], []))
+        rows = years[-1].months
+        if not rows or rows[-1].heading != heading:
+            rows.append(MonthRows(heading, [], []))
+        rows[-1].days.append(view)
+    return tuple(
+        YearGroup(year.heading, (), tuple(MonthGroup(row.heading, tuple(row.days))
+                                          for row in year.months))
         for year in years
     )
 
