@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from dateline.engine.parallel import CHUNKS_PER_WORKER, Workers
+from dateline.engine.parallel import Workers, chunks_for
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -96,9 +96,7 @@ class DaskWorkers(Workers):
     ) -> list[Result]:
         if not items:
             return []
-        size = max(1, -(-len(items) // (self.jobs * CHUNKS_PER_WORKER)))
-        chunks = [items[start : start + size] for start in range(0, len(items), size)]
-        return [result for done in self.run(stage, chunks) for result in done]
+        return [result for done in self.run(stage, chunks_for(items, self.jobs)) for result in done]
 
     def run(
         self,

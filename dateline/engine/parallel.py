@@ -30,6 +30,13 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def chunks_for(items: Sequence[Item], jobs: int) -> list[Sequence[Item]]:
+    """`items` cut into a few chunks a worker, in order: fewer tasks than items, yet enough
+    that a slow chunk does not leave the other workers idle."""
+    size = max(1, -(-len(items) // (jobs * CHUNKS_PER_WORKER)))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
 class Workers:
     """This process and `jobs - 1` worker processes, for one build.
 
@@ -63,9 +70,7 @@ class Workers:
         self.start(len(items))
         if self._pool is None:
             return stage(items)
-        size = max(1, -(-len(items) // (self.jobs * CHUNKS_PER_WORKER)))
-        chunks = [items[start : start + size] for start in range(0, len(items), size)]
-        return [result for done in self.run(stage, chunks) for result in done]
+        return [result for done in self.run(stage, chunks_for(items, self.jobs)) for result in done]
 
     def run(
         self,
