@@ -12,6 +12,7 @@ from dateline.dates import resolve
 from dateline.dates.anchors import dependency_order
 from dateline.dates.timing import time_text, timed, timed_report_to_keep
 from dateline.errors import ContentError, DateError
+from dateline.load.timezone import NO_TIMES
 from dateline.model import (
     Article,
     DateProblem,
@@ -72,8 +73,9 @@ SITE_ZONE_NOTE = "the site's timezone"
 
 def with_site_zone(article: Article, config: SiteConfig) -> Article:
     """The article with the site's `timezone:` when neither its front matter nor its dateline's
-    city gives one. Its presolved dates were read without that zone, so they are read again."""
-    if article.zone is not None or config.timezone is None:
+    city gives one. Its presolved dates were read without that zone, so they are read again;
+    an article none of whose events states a time needs no zone."""
+    if article.zone is not None or config.timezone is None or article.zone_note == NO_TIMES:
         return article
     return replace(article, zone=config.timezone, zone_note=SITE_ZONE_NOTE)
 

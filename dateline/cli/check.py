@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dateline.cli.report import report, with_source_lines
 from dateline.errors import ContentError
+from dateline.load.timezone import NO_TIMES, article_zone
 
 
 def check(content: Path, coverage: bool = False, strict: bool = False) -> int:
@@ -30,8 +31,11 @@ def check(content: Path, coverage: bool = False, strict: bool = False) -> int:
             print(f'note: {article.path}:{article.dateline_line}: no "dateline:" in the front '
                   f'matter; the dateline is "{article.dateline}", read from this line of the body',
                   file=sys.stderr)
-        if article.zone is None:
-            print(f"note: {article.path}: {article.zone_note}, and no timezone is given: its "
+        zone, zone_note = article.zone, article.zone_note
+        if zone is None and zone_note == NO_TIMES:  # loading needed no zone: look it up now
+            _, zone, zone_note = article_zone(article.dateline, None)
+        if zone is None:
+            print(f"note: {article.path}: {zone_note}, and no timezone is given: its "
                   'times of day are not read, only its days (add "timezone:" to its front '
                   "matter or to site.yaml)", file=sys.stderr)
     events = sum(len(timeline.events) for timeline in site.timelines)

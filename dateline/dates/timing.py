@@ -48,6 +48,11 @@ class StatedZone(NamedTuple):
     words: str  # as stated, e.g. "GMT", "+0300", "local time"; "" when none is
 
 
+def states_time(when: str) -> bool:
+    """Whether the words state a time of day, so that the article needs its zone."""
+    return read_clock(normalise(when)[0]) is not None
+
+
 def timed(resolved: ResolvedDate, when: str, zone_name: str | None, place: str | None,
           anchor: ResolvedDate | None = None) -> ResolvedDate:
     """`resolved` with the time of day its words state, when there is a zone to read it in."""

@@ -28,7 +28,7 @@ from dateline.load.fields import (
     hidden_character,
 )
 from dateline.load.sentences import body_dateline, sentence_quotes
-from dateline.load.timezone import article_zone, zone_name
+from dateline.load.timezone import zone_if_needed, zone_name
 from dateline.load.yamldoc import (
     Fields,
     Source,
@@ -152,7 +152,8 @@ def load_article(path: str, data: bytes) -> tuple[Article | None, list[ContentEr
     if collect.errors:
         return None, collect.errors
     assert title and dateline_text and published and timeline and reference
-    place, zone, zone_note = article_zone(dateline_text, given_zone)
+    place, zone, zone_note = zone_if_needed(
+        dateline_text, given_zone, [event.when for event in events])
     found = sentence_quotes(body, [event.when for event in events])
     events = [
         event if event.quote else replace(event, quote=quote)

@@ -13,10 +13,12 @@ from dateline.dates.gazetteer import city_of
 from dateline.dates.places import DatelinePlace, dateline_place
 from dateline.load.article import load_article
 from dateline.load.site_config import load_site_config
+from dateline.load.timezone import NO_TIMES
 from tests.conftest import SITE_YAML, MakeContent, article
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENT = "  - id: strike\n    when: Tuesday\n    what: A strike.\n"
+TIMED = "  - id: strike\n    when: 7:40 a.m. Tuesday\n    what: A strike.\n"
 
 PLACES = {
     "ISMAILIA, Egypt, March 25 (Reuters) -": DatelinePlace("ISMAILIA", ("Egypt",)),
@@ -67,7 +69,7 @@ def test_a_city_the_gazetteer_does_not_know_there_has_no_zone(dateline: str) -> 
 
 
 def test_an_article_takes_its_dateline_city_zone() -> None:
-    loaded, errors = load_article("content/a.md", article(EVENT).encode())
+    loaded, errors = load_article("content/a.md", article(TIMED).encode())
     assert errors == [] and loaded is not None
     assert (loaded.place, loaded.zone) == ("Baghdad, Iraq", "Asia/Baghdad")
     assert loaded.zone_note == "Baghdad, Iraq keeps Asia/Baghdad time"
@@ -103,12 +105,21 @@ def test_site_timezone_is_read_and_checked() -> None:
 def test_the_site_timezone_applies_where_the_article_has_none() -> None:
     config, _ = load_site_config("content/site.yaml", (SITE_YAML + "timezone: UTC\n").encode())
     assert config is not None
-    known, _ = load_article("content/a.md", article(EVENT).encode())
+    known, _ = load_article("content/a.md", article(TIMED).encode())
     unknown, _ = load_article(
-        "content/b.md", article(EVENT, dateline="Gotham, January 24").encode())
+        "content/b.md", article(TIMED, dateline="Gotham, January 24").encode())
     assert known is not None and unknown is not None
     assert with_site_zone(known, config).zone == "Asia/Baghdad"
     assert with_site_zone(unknown, config).zone == "UTC"
+
+
+def test_an_article_whose_events_state_no_time_needs_no_zone() -> None:
+    """Days need no zone, so loading does not look the city up (the gazetteer costs half a
+    second a process); `check` still looks it up for its note."""
+    loaded, errors = load_article("content/a.md", article(EVENT).encode())
+    assert errors == [] and loaded is not None
+    assert (loaded.place, loaded.zone) == ("Baghdad, Iraq", None)
+    assert loaded.zone_note == NO_TIMES
 
 
 def test_the_site_timezone_reads_times_and_says_so() -> None:
