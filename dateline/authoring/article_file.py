@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.authoring.scaffold import slugify, yaml_string
+from dateline.authoring import scaffold
+from dateline.authoring.scaffold import yaml_string
 from dateline.authoring.stories import Story, StoryError
 from dateline.authoring.suggest import suggest
 from dateline.authoring.suggest_write import entry_lines
@@ -24,7 +25,7 @@ DRAFTED = (
 
 
 def file_name(story: Story) -> str:
-    return f"{story.published.isoformat()}-{slugify(story.title)}.md"
+    return scaffold.file_name(story.title, story.published)
 
 
 def front_matter(story: Story, timeline: str, events: str) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.cli.report import report
+from dateline.cli.report import published_option, report
 from dateline.cli.suggest import timeline_events
 
 if TYPE_CHECKING:
@@ -28,11 +28,8 @@ def import_copy(sources: list[str], content: Path, timeline: str | None,
 
     published = None
     if published_text is not None:
-        try:
-            published = date.fromisoformat(published_text)
-        except ValueError:
-            print(f"error: --published {published_text!r} is not a date; write it as YYYY-MM-DD",
-                  file=sys.stderr)
+        published = published_option(published_text)
+        if published is None:
             return 1
     chosen = chosen_timeline(content, timeline)
     if isinstance(chosen, int):

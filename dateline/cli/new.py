@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from dateline.cli.report import report
+from dateline.cli.report import published_option, report
 
 
 def new(headline: str, timeline: str, dateline: str, content: Path,
@@ -24,12 +24,10 @@ def new(headline: str, timeline: str, dateline: str, content: Path,
     from dateline.load.site_config import load_site_config
 
     if published_text is not None:
-        try:
-            published = date.fromisoformat(published_text)
-        except ValueError:
-            print(f"error: --published {published_text!r} is not a date; write it as YYYY-MM-DD",
-                  file=sys.stderr)
+        given = published_option(published_text)
+        if given is None:
             return 1
+        published = given
     else:
         today = date.today()
         published = dateline_day(dateline, today) or today

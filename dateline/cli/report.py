@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from dateline.errors import ContentError, format_report
@@ -32,3 +33,13 @@ def with_source_lines(errors: Sequence[ContentError]) -> list[ContentError]:
                 error = replace(error, source_line=lines[error.line - 1])
         shown.append(error)
     return shown
+
+
+def published_option(text: str) -> date | None:
+    """`--published` as a day, or None after saying on the terminal why it is not one."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        print(f"error: --published {text!r} is not a date; write it as YYYY-MM-DD",
+              file=sys.stderr)
+        return None

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dateline.dates.reference import CREDIT, DATELINE_DATE, DATELINE_WEEKDAY, TRAILING
+from dateline.dates.reference import (
+    DATELINE_DATE,
+    DATELINE_WEEKDAY,
+    TRAILING,
+    without_credits,
+)
 
 BRACKETED = re.compile(r"\[([^\]]*)\]")
 
@@ -29,7 +34,7 @@ class DatelinePlace:
 
 def dateline_place(dateline: str) -> DatelinePlace | None:
     """The place before the dateline's date, or None when the dateline is only a date."""
-    text = " ".join(CREDIT.sub(" ", dateline.replace("\u00a0", " ")).split()).strip(TRAILING)
+    text = without_credits(dateline)
     parts = [part.strip(TRAILING) for part in text.split(",")]
     place_parts = parts[: len(parts) - _date_part_count(parts)]
     if not place_parts or not place_parts[0]:

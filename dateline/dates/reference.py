@@ -30,10 +30,15 @@ CREDIT = re.compile(
 TRAILING = " \t:;-\u2013\u2014.,"
 
 
+def without_credits(dateline: str) -> str:
+    """The dateline with its agency credits, closing dash and extra spaces set aside."""
+    return " ".join(CREDIT.sub(" ", dateline.replace("\u00a0", " ")).split()).strip(TRAILING)
+
+
 def reference_date(dateline: str, published: date) -> tuple[date, str]:
     """(the reference day, how it was read). The year is the one that puts the dateline's day
     closest to `published`; a day more than a week away means one of the two is wrong."""
-    text = " ".join(CREDIT.sub(" ", dateline.replace("\u00a0", " ")).split()).strip(TRAILING)
+    text = without_credits(dateline)
     tail = _date_words(text)
     at = max(0, dateline.find(tail))
     if DATELINE_WEEKDAY.fullmatch(tail.lower()):
@@ -77,7 +82,7 @@ def dateline_day(dateline: str, today: date) -> date | None:
     """The day a dateline names when a story is written now or backfilled: its own year, else
     the latest year that puts the day no more than a week after `today`. None when it names
     no day of a month (a place alone, a weekday) or no real one."""
-    text = " ".join(CREDIT.sub(" ", dateline.replace("\u00a0", " ")).split()).strip(TRAILING)
+    text = without_credits(dateline)
     match = DATELINE_DATE.fullmatch(_date_words(text).lower())
     if match is None:
         return None
