@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from dateline.cli.main import main
+from tests.cli_runner import Ran, run_dateline
 from tests.conftest import MakeContent, article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,22 +30,8 @@ def listing(root: Path) -> dict[str, tuple[str, int]]:
     }
 
 
-def run_build(content: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "--content",
-            str(content),
-            "--out",
-            str(out),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=content.parent,
-        check=False,
-    )
+def run_build(content: Path, out: Path, *extra: str) -> Ran:
+    return run_dateline("--content", str(content), "--out", str(out), *extra, cwd=content.parent)
 
 
 def test_an_anchor_across_articles_and_a_merged_event(
@@ -212,13 +199,7 @@ def test_the_example_builds_byte_identically_twice(tmp_path: Path) -> None:
 
 def test_check_reports_without_writing(make_content: MakeContent, tmp_path: Path) -> None:
     content = make_content({"a.md": article("  - id: x\n    when: Tusday\n    what: X.\n")})
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "check", "--content", str(content)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
+    result = run_dateline("check", "--content", str(content), cwd=tmp_path)
     assert result.returncode == 1
     assert "content/a.md:8:11:" in result.stderr
     assert sorted(path.name for path in tmp_path.iterdir()) == ["content"]

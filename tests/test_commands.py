@@ -13,35 +13,30 @@ import yaml
 
 from dateline.authoring.scaffold import article_text
 from dateline.dates.reference import dateline_day
+from tests.cli_runner import run_dateline
 from tests.conftest import MakeContent, article
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), *args],
-        capture_output=True, text=True, cwd=cwd, input=stdin, check=False,
-    )
-
-
 def test_new_scaffolds_an_article_that_checks_clean(make_content: MakeContent) -> None:
     content = make_content({})
-    result = run("new", "Rebels seize the port", "--timeline", "war", "--dateline",
-                 "ADEN —", cwd=content.parent)
+    result = run_dateline("new", "Rebels seize the port", "--timeline", "war", "--dateline",
+                          "ADEN —", cwd=content.parent)
     assert result.returncode == 0, result.stderr
-    assert run("check", cwd=content.parent).returncode == 0
+    assert run_dateline("check", cwd=content.parent).returncode == 0
     (created,) = content.glob("*-rebels-seize-the-port.md")
     assert created.name.startswith(date.today().isoformat())
     text = created.read_text()
     assert 'title: "Rebels seize the port"' in text and 'timeline: "war"' in text
-    again = run("new", "Rebels seize the port", "--timeline", "war", "--dateline",
-                "ADEN —", cwd=content.parent)
+    again = run_dateline("new", "Rebels seize the port", "--timeline", "war", "--dateline",
+                         "ADEN —", cwd=content.parent)
     assert again.returncode == 1 and "already exists" in again.stderr
-    wrong = run("new", "Other", "--timeline", "peace", "--dateline", "ADEN", cwd=content.parent)
+    wrong = run_dateline("new", "Other", "--timeline", "peace", "--dateline", "ADEN",
+                         cwd=content.parent)
     assert wrong.returncode == 1 and 'no timeline "peace"' in wrong.stderr
-    far = run("new", "Other", "--timeline", "war", "--dateline", "ADEN, 40 days ago",
-              cwd=content.parent)
+    far = run_dateline("new", "Other", "--timeline", "war", "--dateline", "ADEN, 40 days ago",
+                       cwd=content.parent)
     assert far.returncode == 1 and "--dateline" in far.stderr
 
 
@@ -62,7 +57,8 @@ def test_new_writes_every_value_so_yaml_reads_it_back_exactly(value: str) -> Non
 def test_new_without_site_yaml_refuses_a_timeline_that_is_no_slug(
     tmp_path: Path, timeline: str
 ) -> None:
-    result = run("new", "Headline", "--timeline", timeline, "--dateline", "ADEN", cwd=tmp_path)
+    result = run_dateline("new", "Headline", "--timeline", timeline, "--dateline", "ADEN",
+                          cwd=tmp_path)
     assert result.returncode == 1
     assert "--timeline" in result.stderr and "lowercase letters" in result.stderr
     assert "Traceback" not in result.stderr
@@ -70,7 +66,8 @@ def test_new_without_site_yaml_refuses_a_timeline_that_is_no_slug(
 
 
 def test_new_without_site_yaml_writes_a_good_slug(tmp_path: Path) -> None:
-    result = run("new", "Headline", "--timeline", "war-2024", "--dateline", "ADEN", cwd=tmp_path)
+    result = run_dateline("new", "Headline", "--timeline", "war-2024", "--dateline", "ADEN",
+                          cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     (created,) = (tmp_path / "content").glob("*.md")
     assert 'timeline: "war-2024"' in created.read_text()
@@ -82,21 +79,21 @@ def test_check_coverage_warns_and_strict_fails(make_content: MakeContent) -> Non
         {"a.md": article("  - id: road\n    when: Monday\n    what: Road closed.\n"
                          "  - id: vote\n    when: Tuesday\n    what: A vote.\n", body=body)}
     )
-    result = run("check", "--coverage", cwd=content.parent)
+    result = run_dateline("check", "--coverage", cwd=content.parent)
     assert result.returncode == 0
     assert "content/a.md:14:" in result.stderr and "Friday" in result.stderr
     assert 'content/a.md:11:11: the when "Tuesday"' in result.stderr
-    strict = run("check", "--coverage", "--strict", cwd=content.parent)
+    strict = run_dateline("check", "--coverage", "--strict", cwd=content.parent)
     assert strict.returncode == 1
     assert "2 problems found" in strict.stderr
 
 
 def test_resolve_prints_span_and_explanation(tmp_path: Path) -> None:
-    result = run("resolve", "Tuesday (local time)", "--ref", "2024-01-24", cwd=tmp_path)
+    result = run_dateline("resolve", "Tuesday (local time)", "--ref", "2024-01-24", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].startswith("2024-01-23")
     assert "the latest Tuesday on or before the reference, Wed 24 Jan 2024" in result.stdout
-    bad = run("resolve", "Tusday", "--ref", "2024-01-24", cwd=tmp_path)
+    bad = run_dateline("resolve", "Tusday", "--ref", "2024-01-24", cwd=tmp_path)
     assert bad.returncode == 1 and 'did you mean "Tuesday"' in bad.stderr
 
 
@@ -110,7 +107,7 @@ def test_resolve_jsonl_answers_every_line_in_order(tmp_path: Path) -> None:
             json.dumps({"text": "Friday", "ref": "2024-03-13", "direction": "future"}),
         ]
     )
-    result = run("resolve", "--jsonl", cwd=tmp_path, stdin=lines + "\n")
+    result = run_dateline("resolve", "--jsonl", cwd=tmp_path, stdin=lines + "\n")
     assert result.returncode == 0
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(out) == 5
@@ -127,15 +124,15 @@ def test_resolve_jsonl_answers_every_line_in_order(tmp_path: Path) -> None:
 
 def test_new_backfills_a_story_with_published(make_content: MakeContent) -> None:
     content = make_content({})
-    result = run("new", "Minister resigns", "--timeline", "war", "--dateline",
-                 "COLOMBO, March 21 (Reuters) -", "--published", "2022-03-21",
-                 cwd=content.parent)
+    result = run_dateline("new", "Minister resigns", "--timeline", "war", "--dateline",
+                          "COLOMBO, March 21 (Reuters) -", "--published", "2022-03-21",
+                          cwd=content.parent)
     assert result.returncode == 0, result.stderr
     created = content / "2022-03-21-minister-resigns.md"
     assert "published: 2022-03-21" in created.read_text()
-    assert run("check", cwd=content.parent).returncode == 0
-    bad = run("new", "Other", "--timeline", "war", "--dateline", "ADEN", "--published", "March",
-              cwd=content.parent)
+    assert run_dateline("check", cwd=content.parent).returncode == 0
+    bad = run_dateline("new", "Other", "--timeline", "war", "--dateline", "ADEN",
+                       "--published", "March", cwd=content.parent)
     assert bad.returncode == 1 and "--published" in bad.stderr and "Traceback" not in bad.stderr
 
 
@@ -148,8 +145,8 @@ def test_new_dates_a_dateline_day_in_the_latest_year_not_ahead_of_today(
     assert dateline_day("COLOMBO, March 21, 2019", date(2026, 12, 7)) == date(2019, 3, 21)
     assert dateline_day("ADEN", date(2026, 12, 7)) is None
     content = make_content({})
-    result = run("new", "Talks", "--timeline", "war", "--dateline", "COLOMBO, March 21",
-                 cwd=content.parent)
+    result = run_dateline("new", "Talks", "--timeline", "war", "--dateline", "COLOMBO, March 21",
+                          cwd=content.parent)
     assert result.returncode == 0, result.stderr
     (created,) = content.glob("*-talks.md")
     assert created.name[4:10] == "-03-21"
@@ -169,7 +166,7 @@ def test_an_article_without_events_yet_checks_clean(make_content: MakeContent,
         "events:\n  - id: x\n    when: Monday\n    what: X.\n", events)
     assert "id: x" not in text
     content = make_content({"a.md": text})
-    result = run("check", cwd=content.parent)
+    result = run_dateline("check", cwd=content.parent)
     assert result.returncode == 0, result.stderr
 
 

@@ -3,23 +3,17 @@ them succeeds; nothing existing is overwritten."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
+from tests.cli_runner import run_dateline
 from tests.conftest import MakeContent
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "importing"
 ONE_TIMELINE = "title: Desk\ntimelines:\n  suez:\n    title: The Suez Canal blockage\n"
 TWO_TIMELINES = ONE_TIMELINE + "  sri-lanka:\n    title: Sri Lanka's crisis\n"
-
-
-def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], capture_output=True,
-                          text=True, cwd=cwd, input=stdin, check=False)
 
 
 def front(path: Path) -> dict[str, object]:
@@ -30,7 +24,7 @@ def front(path: Path) -> dict[str, object]:
 
 def test_an_atom_feed_becomes_articles_that_build(make_content: MakeContent) -> None:
     content = make_content({"site.yaml": ONE_TIMELINE})
-    result = run("import", str(FIXTURES / "suez.atom"), cwd=content.parent)
+    result = run_dateline("import", str(FIXTURES / "suez.atom"), cwd=content.parent)
     assert result.returncode == 0, result.stderr
     freed = content / "2021-03-29-ever-given-freed-suez-canal-traffic-resumes.md"
     assert front(freed) == {
@@ -58,18 +52,18 @@ def test_an_atom_feed_becomes_articles_that_build(make_content: MakeContent) -> 
         " [Suez Canal](https://en.wikipedia.org/wiki/Suez_Canal) again.\n\n"
         "The ship ran aground in a sandstorm on Tuesday of last week, blocking one of the"
         " world's busiest waterways.\n")
-    build = run("build", "--no-pdf", cwd=content.parent)
+    build = run_dateline("build", "--no-pdf", cwd=content.parent)
     assert build.returncode == 0, build.stderr
 
 
 def test_a_second_import_names_the_existing_file_and_keeps_it(make_content: MakeContent) -> None:
     content = make_content({"site.yaml": ONE_TIMELINE})
-    assert run("import", str(FIXTURES / "suez.atom"), cwd=content.parent).returncode == 0
+    assert run_dateline("import", str(FIXTURES / "suez.atom"), cwd=content.parent).returncode == 0
     edited = content / "2021-07-07-ever-given-leaves-suez-canal-after-compensation-deal.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's line.\n",
                       encoding="utf-8")
     before = edited.read_text(encoding="utf-8")
-    again = run("import", str(FIXTURES / "suez.atom"), cwd=content.parent)
+    again = run_dateline("import", str(FIXTURES / "suez.atom"), cwd=content.parent)
     assert again.returncode == 0, again.stderr
     assert f"skipped 'Ever Given leaves Suez Canal after compensation deal': content/{edited.name}"\
         " already exists" in again.stdout
@@ -78,11 +72,11 @@ def test_a_second_import_names_the_existing_file_and_keeps_it(make_content: Make
 
 def test_an_rss_feed_needs_a_timeline_when_site_yaml_has_two(make_content: MakeContent) -> None:
     content = make_content({"site.yaml": TWO_TIMELINES})
-    refused = run("import", str(FIXTURES / "colombo.rss"), cwd=content.parent)
+    refused = run_dateline("import", str(FIXTURES / "colombo.rss"), cwd=content.parent)
     assert refused.returncode == 1 and "--timeline" in refused.stderr
     assert list(content.glob("*.md")) == []
-    result = run("import", str(FIXTURES / "colombo.rss"), "--timeline", "sri-lanka",
-                 cwd=content.parent)
+    result = run_dateline("import", str(FIXTURES / "colombo.rss"), "--timeline", "sri-lanka",
+                          cwd=content.parent)
     assert result.returncode == 0, result.stderr
     fled = content / "2022-07-15-sri-lanka-accepts-president-s-resignation-after-he.md"
     assert front(fled)["events"] == [
@@ -93,7 +87,7 @@ def test_an_rss_feed_needs_a_timeline_when_site_yaml_has_two(make_content: MakeC
          "what": "President Gotabaya Rajapaksa fled the country."},
     ]
     assert front(fled)["source"] == "Example Wire: Sri Lanka"
-    assert run("build", "--no-pdf", cwd=content.parent).returncode == 0
+    assert run_dateline("build", "--no-pdf", cwd=content.parent).returncode == 0
 
 
 def test_pasted_html_keeps_the_story_and_leaves_the_page_around_it(
@@ -101,7 +95,7 @@ def test_pasted_html_keeps_the_story_and_leaves_the_page_around_it(
 ) -> None:
     content = make_content({"site.yaml": TWO_TIMELINES})
     html = (FIXTURES / "imf.html").read_text(encoding="utf-8")
-    result = run("import", "-", "--timeline", "sri-lanka", cwd=content.parent, stdin=html)
+    result = run_dateline("import", "-", "--timeline", "sri-lanka", cwd=content.parent, stdin=html)
     assert result.returncode == 0, result.stderr
     (created,) = content.glob("*.md")
     assert created.name == "2023-03-21-imf-approves-2-9-billion-bailout-for-sri.md"
@@ -119,7 +113,7 @@ def test_pasted_html_keeps_the_story_and_leaves_the_page_around_it(
     assert isinstance(events, list)
     assert [(e["when"], e.get("direction")) for e in events] == [
         ("late Monday", None), ("Tuesday", None)]
-    assert run("build", "--no-pdf", cwd=content.parent).returncode == 0
+    assert run_dateline("build", "--no-pdf", cwd=content.parent).returncode == 0
 
 
 def test_plain_text_without_a_date_asks_for_published(make_content: MakeContent) -> None:
@@ -127,17 +121,17 @@ def test_plain_text_without_a_date_asks_for_published(make_content: MakeContent)
     story = content.parent / "story.txt"
     story.write_text("Ever Given refloated\n\nSUEZ, Egypt, March 29 (Reuters) - Salvage teams"
                      " freed the Ever Given on Monday.\n", encoding="utf-8")
-    refused = run("import", "story.txt", cwd=content.parent)
+    refused = run_dateline("import", "story.txt", cwd=content.parent)
     assert refused.returncode == 1
     assert "story.txt: no publication date; give it with --published" in refused.stderr
     assert "Traceback" not in refused.stderr
-    result = run("import", "story.txt", "--published", "2021-03-29", cwd=content.parent)
+    result = run_dateline("import", "story.txt", "--published", "2021-03-29", cwd=content.parent)
     assert result.returncode == 0, result.stderr
     created = content / "2021-03-29-ever-given-refloated.md"
     assert front(created)["events"] == [
         {"id": "teams-freed-given", "when": "Monday",
          "what": "Salvage teams freed the Ever Given."}]
-    far = run("import", "story.txt", "--published", "2021-06-01", cwd=content.parent)
+    far = run_dateline("import", "story.txt", "--published", "2021-06-01", cwd=content.parent)
     assert far.returncode == 1 and "one of the two is wrong" in far.stderr
 
 
@@ -151,7 +145,7 @@ def test_a_feed_entry_without_a_date_is_named_and_the_others_imported(
     assert first_dates in feed
     undated = content.parent / "undated.atom"
     undated.write_text(feed.replace(first_dates, ""), encoding="utf-8")
-    result = run("import", "undated.atom", cwd=content.parent)
+    result = run_dateline("import", "undated.atom", cwd=content.parent)
     assert result.returncode == 1
     assert "undated.atom: entry 1: no publication date; give it with --published" in result.stderr
     assert [path.name for path in content.glob("*.md")] == [
@@ -166,8 +160,8 @@ def test_a_page_in_its_declared_charset_and_a_missing_source_are_handled(
     page.write_bytes(
         b'<html><head><meta charset="iso-8859-1"><title>Caf\xe9 closes</title></head><body>'
         b"<p>PARIS, March 29 (Reuters) - The caf\xe9 closed on Monday.</p></body></html>")
-    result = run("import", "page.html", "missing.html", "--published", "2021-03-29",
-                 cwd=content.parent)
+    result = run_dateline("import", "page.html", "missing.html", "--published", "2021-03-29",
+                          cwd=content.parent)
     assert result.returncode == 1
     assert "cannot read missing.html" in result.stderr and "Traceback" not in result.stderr
     created = content / "2021-03-29-cafe-closes.md"
