@@ -15,6 +15,10 @@ import pytest
 from dateline.cli.main import parser
 from dateline.engine.serve import RELOAD_SCRIPT, VERSION_PATH, BuildState, make_server
 
+# How often a serving thread looks for shutdown(): the default half second, paid once per test
+# on stopping, would be most of this file's time.
+POLL = 0.02
+
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[int, BuildState]]:
@@ -29,7 +33,7 @@ def served(tmp_path: Path) -> Iterator[tuple[int, BuildState]]:
     (tmp_path / ".dateline-cache" / "build.lock").write_bytes(b"")
     state = BuildState()
     server = make_server(out, state, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(POLL,), daemon=True)
     thread.start()
     yield server.server_address[1], state
     server.shutdown()
@@ -107,7 +111,7 @@ def served_with(
     (out / "war").mkdir(parents=True)
     (out / "war" / "index.html").write_bytes(b"<html><body>War</body></html>")
     server = make_server(out, BuildState(), "127.0.0.1", 0, **limits)  # type: ignore[arg-type]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(POLL,), daemon=True)
     thread.start()
     return server, thread
 

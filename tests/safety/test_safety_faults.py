@@ -1,8 +1,8 @@
 """Faults while writing: a killed build, two builds at once, a failed build, a full or read-only
 disk. After each, the output directory is exactly the complete old site or the complete new one.
 
-The corpus is 300 generated articles (the benchmark's generator); builds run without the PDF briefs,
-which would take minutes for a 300-article timeline and are written the same way as every file.
+The corpus is generated articles, enough that a build forks its worker processes, so a kill
+meets them too; builds run without the PDF briefs, which are written the same way as every file.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pytest
 
+from dateline.engine.parallel import MIN_ITEMS_FOR_POOL
 from dateline.engine.pause import PHASES, VARIABLE
 from tests.conftest import SITE_YAML, article
 from tests.safety.support import REPO, limit_memory, listing, run_build, write_files
 
-ARTICLES = 300
+ARTICLES = 2 * MIN_ITEMS_FOR_POOL
 BUILD_TIMEOUT = 300  # seconds: a guard against a hang, never what decides a verdict
 LOCK_MESSAGE = "another build is writing this site"
 
