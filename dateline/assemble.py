@@ -150,7 +150,8 @@ def _resolve_event(
             found = resolve_spec(article, spec)
         if isinstance(found, DateProblem):
             column = spec.at.column + found.offset
-            errors.append(ContentError(spec.at.path, spec.at.line, column, found.message))
+            errors.append(ContentError(spec.at.path, spec.at.line, column, found.message,
+                                       source_line=spec.at.source_line))
         else:
             dates.append(found)
             read.append(report)
@@ -266,7 +267,10 @@ def _conflict(
         f'event "{group[here].spec.id}" is dated {_span_text(dates[here])} here, but '
         f"{other.path}:{other.line} dates it {_span_text(dates[there])}; {why}",
         "check both expressions; one of them is wrong",
+        at.source_line,
     )
+
+
 def _merge_times(
     group: Sequence[Report], dates: Sequence[ResolvedDate], merged: ResolvedDate
 ) -> tuple[ResolvedDate | None, ContentError | None]:
@@ -275,17 +279,18 @@ def _merge_times(
     kept = timed_report_to_keep(dates)
     if isinstance(kept, tuple):
         late, early = kept
-        other = group[early].spec.at
+        at, other = group[late].spec.at, group[early].spec.at
         late_timing, early_timing = dates[late].timing, dates[early].timing
         assert late_timing is not None and early_timing is not None
         return None, ContentError(
-            group[late].spec.at.path,
-            group[late].spec.at.line,
-            group[late].spec.at.column,
+            at.path,
+            at.line,
+            at.column,
             f'event "{group[late].spec.id}" is timed {time_text(late_timing)} here, but '
             f"{other.path}:{other.line} times it {time_text(early_timing)}; "
             "the reports do not overlap",
             "check both times and their zones; one of them is wrong",
+            at.source_line,
         )
     if kept is None or dates[kept].span != merged.span:
         return merged, None
@@ -367,6 +372,7 @@ def _unknown_timeline(article: Article, known: list[str]) -> ContentError:
         at.column if at else 0,
         f'unknown timeline "{article.timeline}"',
         hint,
+        at.source_line if at else None,
     )
 
 
@@ -402,6 +408,7 @@ def _duplicate_ids(article: Article) -> list[ContentError]:
                     spec.id_at.column,
                     f'event id "{spec.id}" is used twice in this article',
                     "give each event of an article its own id",
+                    spec.id_at.source_line,
                 )
             )
         seen.add(spec.id)
@@ -418,6 +425,7 @@ def _unknown_anchor(report: Report, ids: Sequence[str]) -> ContentError:
         f'anchor "{report.spec.anchor}" names no event of timeline "{report.article.timeline}"',
         f'did you mean "{close[0]}"?' if close
         else "anchor on the id of an event listed in an article of the same timeline",
+        at.source_line,
     )
 
 
@@ -431,4 +439,5 @@ def _cycle_error(cycle: list[Key], reports: dict[Key, list[Report]]) -> ContentE
         at.column,
         f"these events are anchored on each other in a circle: {names}",
         "anchor one of them on a dated event instead",
+        at.source_line,
     )

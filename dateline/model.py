@@ -92,11 +92,13 @@ Presolved = tuple[ResolvedDate | DateProblem | None, ...]  # an article's events
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """Where a value stands in a source file: project-relative path, 1-based line and column."""
+    """Where a value stands in a source file: project-relative path, 1-based line and column,
+    and that line as read, so a later stage's problem shows it without reading the file again."""
 
     path: str
     line: int
     column: int
+    source_line: str | None  # as a report shows it; None where the line is past the file's end
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,14 +47,15 @@ US and British forces struck Houthi targets late Thursday. Tensions had risen fo
 """
 
 
-def pos(path: str, line: int) -> Position:
-    return Position(path, line, 11)
+def pos(path: str, line: int, source_line: str) -> Position:
+    return Position(path, line, 11, source_line)
 
 
 def spec(path: str, line: int, event_id: str, when: str, what: str) -> EventSpec:
     return EventSpec(
         id=event_id, when=when, what=what, anchor=None, direction="past", quote=None,
-        at=pos(path, line), id_at=pos(path, line - 1), anchor_at=None,
+        at=pos(path, line, f"    when: {when}"), id_at=pos(path, line - 1, f"  - id: {event_id}"),
+        anchor_at=None,
     )
 
 

@@ -34,7 +34,7 @@ CONFIG = SiteConfig(
 def spec(
     path: str, line: int, event_id: str, when: str, direction: Direction = "past"
 ) -> EventSpec:
-    at = Position(path, line, 11)
+    at = Position(path, line, 11, f"    when: {when}")
     return EventSpec(event_id, when, f"{event_id} happens", None, direction, None, at, at, None)
 
 

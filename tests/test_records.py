@@ -30,15 +30,15 @@ from dateline.model import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-HERE = Position("content/a.md", 10, 11)
+HERE = Position("content/a.md", 10, 11, "    when: Tuesday")
 SPEC = EventSpec(
-    "strike", "Tuesday", "A strike.", "talks", "past", None, HERE, Position("content/a.md", 9, 9),
-    Position("content/a.md", 11, 13),
+    "strike", "Tuesday", "A strike.", "talks", "past", None, HERE,
+    Position("content/a.md", 9, 9, "  - id: strike"), Position("content/a.md", 11, 13, None),
 )  # fmt: skip
 ARTICLE = Article(
     "content/a.md", "a", "Strikes", "Baghdad, Jan. 24", date(2024, 1, 24), date(2024, 1, 24),
     "the dateline", None, "https://example.org/a", "iraq", ("iraq", "strikes"), (SPEC, SPEC),
-    "Body \u00e9 \U0001f600\n", 12, Position("content/a.md", 5, 11),
+    "Body \u00e9 \U0001f600\n", 12, Position("content/a.md", 5, 11, "timeline: iraq"),
 )  # fmt: skip
 RESOLVED = ResolvedDate(
     date(2024, 1, 23), date(2024, 1, 23), "day", False, "2024-01-23", "Tuesday → Tue 23 Jan"

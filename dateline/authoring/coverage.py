@@ -84,6 +84,7 @@ def coverage_warnings(article: Article) -> list[ContentError]:
                     event.at.column,
                     f'the when "{event.when}" of event "{event.id}" does not occur in the body',
                     "a copy mistake? word it as the body does",
+                    event.at.source_line,
                 )
             )
     return sorted(warnings, key=lambda warning: warning.sort_key)

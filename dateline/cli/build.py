@@ -8,7 +8,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.cli.report import with_source_lines
 from dateline.errors import TemplateProblem, format_report
 
 if TYPE_CHECKING:
@@ -75,7 +74,7 @@ def build_and_write(
         if written is not None and not errors:
             print(f"built {written.files} files into {out} ({written.changed} changed)")
             return None
-        message = format_report(with_source_lines(errors))
+        message = format_report(errors)
     print(message, file=sys.stderr)
     return message
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dateline.cli.report import report, with_source_lines
+from dateline.cli.report import report
 from dateline.errors import ContentError
 from dateline.load.timezone import NO_TIMES, article_zone
 
@@ -24,7 +24,7 @@ def check(content: Path, coverage: bool = False, strict: bool = False) -> int:
             warnings += coverage_warnings(article)
     if warnings and strict:
         return report(warnings)
-    for warning in with_source_lines(sorted(warnings, key=lambda w: w.sort_key)):
+    for warning in sorted(warnings, key=lambda w: w.sort_key):
         print("warning: " + warning.format(), file=sys.stderr)
     for article in site.articles:
         if article.dateline_line:

@@ -114,12 +114,12 @@ def _direction(value: object) -> Direction:
 
 
 def position_record(position: Position) -> list[object]:
-    return [position.path, position.line, position.column]
+    return [position.path, position.line, position.column, position.source_line]
 
 
 def read_position(record: object) -> Position:
-    path, line, column = fields(record, 3)
-    return Position(text(path), count(line), count(column))
+    path, line, column, source_line = fields(record, 4)
+    return Position(text(path), count(line), count(column), optional(text, source_line))
 
 
 def event_spec_record(spec: EventSpec) -> list[object]:

@@ -237,7 +237,8 @@ def _event(node: yaml.Node, source: Source) -> EventSpec:
 
 
 def _position(source: Source, node: yaml.Node) -> Position:
-    return Position(source.path, *source.position(node))
+    line, column = source.position(node)
+    return Position(source.path, line, column, source.shown_line(line))
 
 
 def _slug(what: str) -> Callable[[yaml.Node], str]:

@@ -68,7 +68,11 @@ def open_mapping(
     node = collect.read(lambda: compose(text_, source))
     if node is None:
         line = source.first_line
-        return collect.errors or [ContentError(source.path, line, 1, f"{what} is empty")]
+        # what follows a file's last line break is no line: an empty file has none to show
+        has_line = line < len(source.lines) or bool(source.lines[-1])
+        shown = source.shown_line(line) if has_line else None
+        return collect.errors or [ContentError(source.path, line, 1, f"{what} is empty", None,
+                                               shown)]
     fields = collect.read(lambda: Fields(node, what, keys))
     if fields is None:
         return collect.errors

@@ -78,10 +78,16 @@ class Source:
         if node is None:
             return ContentError(self.path, 0, 0, message, hint)
         line, column = self.position(node)
-        source_line = self.lines[line - 1] if 0 < line <= len(self.lines) else None
-        if source_line is not None:  # shown on a terminal: nothing it would obey or hide
-            source_line = UNSHOWABLE.sub("\ufffd", source_line)
-        return ContentError(self.path, line, column + offset, message, hint, source_line)
+        return ContentError(
+            self.path, line, column + offset, message, hint, self.shown_line(line)
+        )
+
+    def shown_line(self, line: int) -> str | None:
+        """File line `line` as a report shows it, or None past the end: shown on a terminal,
+        so with nothing in it that the terminal would obey or hide."""
+        if not 0 < line <= len(self.lines):
+            return None
+        return UNSHOWABLE.sub("\ufffd", self.lines[line - 1])
 
     def position(self, node: yaml.Node) -> tuple[int, int]:
         """File line and column of a node's value (inside the quotes, if quoted)."""
