@@ -12,6 +12,7 @@ from dateline.dates.readings import (
     Context,
     Found,
     Groups,
+    as_written,
     checked_date,
     day_range,
     month_of,
@@ -168,6 +169,8 @@ def general_range(groups: Groups, ctx: Context) -> Found:
             problem = problem or error
             continue
         end = second.end
+        first_text, after_first = as_written(ctx.text, first_text)
+        second_text, _ = as_written(ctx.text, second_text, after_first)
         if end < first.start:
             raise DateError(f"the range ends ({second_text}, {describe_day(second.end)}) "
                             f"before it starts ({first_text}, {describe_day(first.start)})")
