@@ -38,3 +38,35 @@ def script_safe_json(value: object, *, indent: int | None = None, sort_keys: boo
     pure-Python one, many times slower)."""
     text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
     return make_script_safe(text)
+
+
+# What to do about a line that is not a request: the same advice from every JSON-lines command.
+WRITE_AN_OBJECT = "write each line as one JSON object"
+JSON_KINDS = ((list, "an array"), (str, "a string"), (bool, "true or false"),
+              (int, "a number"), (float, "a number"), (type(None), "null"))
+
+
+def read_json_object(line: bytes) -> dict[str, object] | str:
+    """One line of JSON-lines input as an object, or the message saying what is wrong with it,
+    where in the line (the column json gives, or the offset of a byte that is not UTF-8), and
+    what to do. `resolve --jsonl` and `annotate` both read their lines with it, so the same bad
+    line gets the same message from either; each then checks its own fields."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        return (f"not UTF-8 text: byte 0x{line[problem.start]:02x} at offset {problem.start}; "
+                "write the input as UTF-8")
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as problem:
+        if not text.strip():
+            return f"empty line; {WRITE_AN_OBJECT}"
+        return f"not a JSON object: {problem.msg} at column {problem.colno}; {WRITE_AN_OBJECT}"
+    except RecursionError:
+        return f"not a JSON object: arrays or objects nested too deeply; {WRITE_AN_OBJECT}"
+    except ValueError as problem:  # a number of more digits than int() converts
+        return f"not a JSON object: {str(problem).partition(':')[0]}; {WRITE_AN_OBJECT}"
+    if isinstance(value, dict):
+        return value
+    kind = next(name for kinds, name in JSON_KINDS if isinstance(value, kinds))
+    return f"not a JSON object but {kind}; {WRITE_AN_OBJECT}"

@@ -62,15 +62,14 @@ def test_a_bad_line_gives_a_located_error_record_and_the_rest_go_on(
     code, records = annotate(tmp_path, corpus)
     assert code == 1
     assert records == [
-        {"line": 1, "error": 'each line must be a JSON object {"id": ..., "text": ..., '
-                             '"ref": "YYYY-MM-DD"}'},
+        {"line": 1, "error": "not a JSON object but an array; write each line as one JSON object"},
         {"line": 2, "id": "x", "error": '"ref" must be a date written YYYY-MM-DD, not "24 Jan"'},
-        {"line": 3, "error": "not UTF-8 text: byte 0xff at offset 0"},
+        {"line": 3, "error": "not UTF-8 text: byte 0xff at offset 0; write the input as UTF-8"},
         {"line": 4, "error": '"id" must be a string or an integer'},
         TUESDAY,
     ]
     err = capsys.readouterr().err
-    assert "corpus.jsonl:3: not UTF-8 text: byte 0xff at offset 0" in err
+    assert "corpus.jsonl:3: not UTF-8 text: byte 0xff at offset 0; write the input as UTF-8" in err
     assert "Traceback" not in err
     assert "annotated 5 documents: 1 dates, 4 problems" in err
 
@@ -136,7 +135,9 @@ def test_parquet_holds_the_same_records(tmp_path: Path) -> None:
     assert rows == [
         {**TUESDAY, "line": None, "error": None},
         {key: None for key in TUESDAY} | {
-            "line": 2, "error": "not a JSON object: Expecting value at column 1"
+            "line": 2,
+            "error": "not a JSON object: Expecting value at column 1; write each line as one "
+                     "JSON object",
         },
     ]
 

@@ -175,7 +175,7 @@ def test_annotate_on_dask_writes_the_same_lines_as_local(
     ]
     assert [line for line in lines if b'"error"' in line] == [
         b'{"line": %d, "error": "not a JSON object: Expecting property name enclosed in double '
-        b'quotes at column 2"}' % number
+        b'quotes at column 2; write each line as one JSON object"}' % number
         for number in (40, 80, 120)
     ]
     assert len(lines) == 2 * (CORPUS_LINES - 3) + 3

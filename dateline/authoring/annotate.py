@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from dateline.jsontext import json_string
+from dateline.jsontext import json_string, read_json_object
 
 # An input line and its 1-based number; an article file's path and bytes.
 NumberedLine = tuple[int, bytes]
@@ -109,18 +109,9 @@ def annotate_articles(files: Sequence[ArticleFile]) -> Annotated:
 def read_line(line: bytes) -> tuple[str | int, str, date | str] | str:
     """A line's id, text and reference date (or what is wrong with the reference), or the
     message saying why the line is not a request at all."""
-    try:
-        request = json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError as problem:
-        return f"not UTF-8 text: byte 0x{line[problem.start]:02x} at offset {problem.start}"
-    except json.JSONDecodeError as problem:
-        return f"not a JSON object: {problem.msg} at column {problem.colno}"
-    except RecursionError:
-        return "not a JSON object: arrays or objects nested too deeply"
-    except ValueError as problem:  # a number of more digits than int() converts
-        return f"not a JSON object: {str(problem).partition(':')[0]}"
-    if not isinstance(request, dict):
-        return 'each line must be a JSON object {"id": ..., "text": ..., "ref": "YYYY-MM-DD"}'
+    request = read_json_object(line)
+    if isinstance(request, str):
+        return request
     identifier, text, ref = request.get("id"), request.get("text"), request.get("ref")
     if isinstance(identifier, bool) or not isinstance(identifier, str | int):
         return '"id" must be a string or an integer'

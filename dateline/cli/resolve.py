@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from dateline.dates import resolve
 from dateline.errors import DateError
-from dateline.jsontext import json_string
+from dateline.jsontext import json_string, read_json_object
 from dateline.model import Direction, ResolvedDate, Span
 
 
@@ -44,23 +44,9 @@ def as_json(resolved: ResolvedDate) -> dict[str, str | bool]:
 
 def read_request(line: bytes) -> ResolvedDate | str:
     """One input line resolved, or the message of what is wrong with it."""
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError as problem:
-        return (f"not UTF-8 text: byte 0x{line[problem.start]:02x} at offset {problem.start} "
-                "of the line")
-    if not text.strip():
-        return "empty line: each line must be a JSON object"
-    try:
-        request = json.loads(text)
-    except json.JSONDecodeError as problem:
-        return f"not a JSON object: {problem.msg}"
-    except RecursionError:
-        return "not a JSON object: arrays or objects nested too deeply"
-    except ValueError as problem:  # a number of more digits than int() converts
-        return f"not a JSON object: {str(problem).partition(':')[0]}"
-    if not isinstance(request, dict):
-        return "each line must be a JSON object"
+    request = read_json_object(line)
+    if isinstance(request, str):
+        return request
     return resolve_request(request)
 
 

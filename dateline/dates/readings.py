@@ -82,6 +82,17 @@ def outside_calendar(ctx: Context) -> DateError:
                      f"counted from {counted_from}, its reading needs a day beyond them")
 
 
+def as_written(text: str, words: str, start: int = 0) -> tuple[str, int]:
+    """Matched `words` (lower case, as the rules read them) as `text` writes them ("Sunday",
+    "Jan.", "New Year"), and where they end in it: an explanation quotes the writer's words.
+    The words themselves when the text spells them otherwise."""
+    at = text.lower().find(words, start)
+    written = text[at:at + len(words)] if at >= 0 else ""
+    if written.lower() != words:
+        return words, start
+    return written, at + len(words)
+
+
 def with_day(label: str, day_words: str) -> str:
     return label if day_words in label else f"{label}, {day_words}"
 

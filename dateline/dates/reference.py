@@ -24,9 +24,11 @@ DATELINE_DATE = re.compile(
     rf"|(?P<day_first>\d{{1,2}}) (?P<month_second>{MONTH})(?:,? (?P<year_second>\d{{4}}))?)")
 DATELINE_WEEKDAY = re.compile(WEEKDAY)
 # An agency credit: "(Reuters)", "(AP)", "(Reuters/AP)", "(dpa)", or "/PRNewswire/" after a space.
-# Letters only, so a parenthesised date or number is never taken for one.
-CREDIT = re.compile(
-    r"\(\s*[A-Za-z][A-Za-z .&'/-]{0,40}\)|(?<!\S)/[A-Za-z][A-Za-z .&-]{0,40}/(?!\S)")
+# Letters only, so a parenthesised date or number is never taken for one. The two forms are
+# also what a body's opening dateline (load.sentences) takes for credits, so both read alike.
+PAREN_CREDIT = r"\(\s*[A-Za-z][A-Za-z .&'/-]{0,40}\)"
+SLASH_CREDIT = r"/[A-Za-z][A-Za-z .&-]{0,40}/"
+CREDIT = re.compile(rf"{PAREN_CREDIT}|(?<!\S){SLASH_CREDIT}(?!\S)")
 TRAILING = " \t:;-\u2013\u2014.,"
 
 

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from dateline.dates.reference import PAREN_CREDIT, SLASH_CREDIT
 from dateline.load.phrases import first_when_span, lowered_for_search, masked_body
 
 ABBREVIATIONS = re.compile(
@@ -18,7 +19,7 @@ SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])
 # then ", Country" and ", Date" parts, then agency credits ("(Reuters)", "/PRNewswire/"). A plain
 # hyphen ends it only after a credit, so "NATO - the alliance - met" keeps its first word.
 _PLACE = r"[\s*_]*[A-Z][A-Z .'/\[\]&-]*[A-Z\]][*_]*(?:,[^,!?\n\u2013\u2014()]{1,40}?)*"
-_CREDITS = r"(?:\s*(?:\([A-Za-z][A-Za-z .&'/-]{0,40}\)|/[A-Za-z][A-Za-z .&-]{0,40}/))"
+_CREDITS = rf"(?:\s*(?:{PAREN_CREDIT}|{SLASH_CREDIT}))"
 DATELINE_LEAD = re.compile(
     rf"^{_PLACE}{_CREDITS}*\s*(?:\u2014|\u2013|--)\s*|^{_PLACE}{_CREDITS}+\s*-\s+")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

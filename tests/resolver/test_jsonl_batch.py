@@ -62,7 +62,8 @@ def test_no_input_gives_no_output() -> None:
 def test_a_bad_lines_error_quotes_what_json_found() -> None:
     result = run_batch(b'{"text": "Monday",}\n')
     assert json.loads(result.stdout) == {
-        "error": "not a JSON object: Expecting property name enclosed in double quotes"}
+        "error": "not a JSON object: Expecting property name enclosed in double quotes at column "
+                 "19; write each line as one JSON object"}
 
 
 @pytest.mark.parametrize("line", [

@@ -6,12 +6,12 @@ import re
 from datetime import date
 
 from dateline.dates import lexicon
-from dateline.dates.builders import days as build_days
-from dateline.dates.builders import periods as build_periods
+from dateline.dates.builders import days, periods
 from dateline.dates.readings import (
     Context,
     Found,
     Groups,
+    as_written,
     checked_date,
     day_range,
     month_of,
@@ -72,26 +72,26 @@ def part_of(whole: Found, groups: Groups) -> Found:
 
 
 def part_of_month(groups: Groups, ctx: Context) -> Found:
-    return part_of(build_periods.month(groups, ctx), groups)
+    return part_of(periods.month(groups, ctx), groups)
 
 
 def part_of_unit(groups: Groups, ctx: Context) -> Found:
     """'the beginning of the month', 'late last year', 'early next week'."""
     modifier = groups.get("modifier") or "this"
     unit_groups = {"unit": groups["unit"], "modifier": "this" if modifier == "the" else modifier}
-    return part_of(build_periods.calendar_unit(unit_groups, ctx), groups)
+    return part_of(periods.calendar_unit(unit_groups, ctx), groups)
 
 
 def part_of_year(groups: Groups, ctx: Context) -> Found:
-    return part_of(build_periods.year(groups, ctx), groups)
+    return part_of(periods.year(groups, ctx), groups)
 
 
 def part_of_season(groups: Groups, ctx: Context) -> Found:
-    return part_of(build_periods.season(groups, ctx), groups)
+    return part_of(periods.season(groups, ctx), groups)
 
 
 def part_of_decade(groups: Groups, ctx: Context) -> Found:
-    return part_of(build_periods.decade(groups, ctx), groups)
+    return part_of(periods.decade(groups, ctx), groups)
 
 
 NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
@@ -100,7 +100,7 @@ NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final
 def week_of_month(groups: Groups, ctx: Context) -> Found:
     """'the first week of January': days 1-7 of the month (8-14 the second...), 'the last week'
     its last seven days. A run of days, not a Monday-Sunday week: copy counts from the 1st."""
-    whole = build_periods.month(groups, ctx)
+    whole = periods.month(groups, ctx)
     nth = NTH_WEEK[groups["nth"] or ""]
     if nth > 0:
         start = days_from(whole.start, 7 * (nth - 1))
@@ -135,7 +135,7 @@ def month_day_range(groups: Groups, ctx: Context) -> Found:
         how = "the dates as written"
     else:
         day_groups = {"month": groups["month"], "day": groups["day"]}
-        start = build_days.month_day(day_groups, ctx).start
+        start = days.month_day(day_groups, ctx).start
         how = f"the first day taken as the {lexicon.MONTH_NAMES[first_month - 1]} " \
               f"{first_day} closest to {ctx.ref}"
         # only a range that crosses New Year wraps into the next year ("December 28 to January 3")
@@ -168,6 +168,8 @@ def general_range(groups: Groups, ctx: Context) -> Found:
             problem = problem or error
             continue
         end = second.end
+        first_text, after_first = as_written(ctx.text, first_text)
+        second_text, _ = as_written(ctx.text, second_text, after_first)
         if end < first.start:
             raise DateError(f"the range ends ({second_text}, {describe_day(second.end)}) "
                             f"before it starts ({first_text}, {describe_day(first.start)})")
