@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Position("content/a.md", 10, 11)
 SPEC = EventSpec(
     "strike", "Tuesday", "A strike.", "talks", "past", None, HERE, Position("content/a.md", 9, 9),
-    Position("content/a.md", 11, 13),
+    Position("content/a.md", 11, 13), True,
 )  # fmt: skip
 ARTICLE = Article(
     "content/a.md", "a", "Strikes", "Baghdad, Jan. 24", date(2024, 1, 24), date(2024, 1, 24),
