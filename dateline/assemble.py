@@ -12,6 +12,7 @@ from dateline.dates import resolve
 from dateline.dates.anchors import dependency_order
 from dateline.dates.timing import time_text, timed, timed_report_to_keep
 from dateline.errors import ContentError, DateError
+from dateline.load.ahead import read_back_preview
 from dateline.load.timezone import NO_TIMES
 from dateline.model import (
     Article,
@@ -46,7 +47,8 @@ def resolve_spec(
     anchor_date: ResolvedDate | None = None,
 ) -> ResolvedDate | DateProblem:
     """One event's date as its article words it, against the article's reference date, with
-    its time of day in the article's zone when the words state one."""
+    its time of day in the article's zone when the words state one; a preview read back from
+    the dateline for want of `direction:` is a problem, not a date."""
     try:
         day = resolve(
             spec.when,
@@ -56,6 +58,9 @@ def resolve_spec(
             reference_label=article.reference_note,
             anchor_label=anchor_label,
         )
+        read_back = read_back_preview(spec, article.reference, day, article.reference_note)
+        if read_back is not None:
+            return DateProblem(read_back, 0)
         where = "the site's timezone" if article.zone_note == SITE_ZONE_NOTE else article.place
         return timed(day, spec.when, article.zone, where, anchor_date)
     except DateError as problem:

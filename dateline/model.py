@@ -114,6 +114,7 @@ class EventSpec:
     at: Position  # the `when:` value; resolver errors point inside it
     id_at: Position
     anchor_at: Position | None
+    direction_stated: bool = False  # `direction:` written out, not taken as the default "past"
 
 
 @dataclass(frozen=True, slots=True)

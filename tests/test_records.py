@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Position("content/a.md", 10, 11, "    when: Tuesday")
 SPEC = EventSpec(
     "strike", "Tuesday", "A strike.", "talks", "past", None, HERE,
-    Position("content/a.md", 9, 9, "  - id: strike"), Position("content/a.md", 11, 13, None),
+    Position("content/a.md", 9, 9, "  - id: strike"), Position("content/a.md", 11, 13, None), True,
 )  # fmt: skip
 ARTICLE = Article(
     "content/a.md", "a", "Strikes", "Baghdad, Jan. 24", date(2024, 1, 24), date(2024, 1, 24),

@@ -17,13 +17,10 @@ from dateline.authoring.suggest_write import entry_lines
 from dateline.authoring.wording import Suggestion, drafted_what, slug, stems, unique
 from dateline.dates import DateError, resolve
 from dateline.dates.extract.candidates import Mention
+from dateline.load.ahead import FUTURE, LOCAL_CLAUSE_BREAK
 from dateline.load.phrases import masked_body, when_spans
 from dateline.load.sentences import plain_text, sentence_spans
 from dateline.model import Article, Direction, EventSpec
-
-FUTURE = re.compile(r"(?:\b(?:will|shall|is due|are due|is expected|are expected|"
-                    r"is scheduled|are scheduled|plans? to|is set to|are set to|is to|are to|"
-                    r"next|coming|upcoming)\b|'ll\b)", re.IGNORECASE)
 
 
 def usable(found: Mention) -> bool:
@@ -138,10 +135,6 @@ def suggest_events(article: Article, resolve_ok: Callable[[Mention], bool] = usa
         return ""
     return "events:\n" + "".join(line for s in suggestions for line in entry_lines(s, 2, 4))
 
-
-LOCAL_CLAUSE_BREAK = re.compile(
-    r"[,;:]|\b(?:that|which|who|when|once|if|because|after|before|until|while|where)\b",
-    re.IGNORECASE)
 
 REPORTED_BY = re.compile(
     r"\b(?:said|says|told|tells|announced|announces|added|reported|confirmed|stated|wrote)"

@@ -126,16 +126,17 @@ def event_spec_record(spec: EventSpec) -> list[object]:
     anchor_at = None if spec.anchor_at is None else position_record(spec.anchor_at)
     return [
         spec.id, spec.when, spec.what, spec.anchor, spec.direction, spec.quote,
-        position_record(spec.at), position_record(spec.id_at), anchor_at,
+        position_record(spec.at), position_record(spec.id_at), anchor_at, spec.direction_stated,
     ]  # fmt: skip
 
 
 def read_event_spec(record: object) -> EventSpec:
-    spec_id, when, what, anchor, direction, quote, at, id_at, anchor_at = fields(record, 9)
+    spec_id, when, what, anchor, direction, quote, at, id_at, anchor_at, stated = fields(
+        record, 10)
     return EventSpec(
         text(spec_id), text(when), text(what), optional(text, anchor), _direction(direction),
         optional(text, quote), read_position(at), read_position(id_at),
-        optional(read_position, anchor_at),
+        optional(read_position, anchor_at), flag(stated),
     )  # fmt: skip
 
 

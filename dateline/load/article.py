@@ -223,16 +223,20 @@ def _event(node: yaml.Node, source: Source) -> EventSpec:
     when = fields.required("when", text)
     assert when_node is not None
     anchor_node = fields.values.get("anchor")
+    what = fields.required("what", text)
+    anchor = fields.optional("anchor", _slug("an anchor"))
+    direction = fields.optional("direction", choice(DIRECTIONS))
     return EventSpec(
         id=event_id,
         when=when,
-        what=fields.required("what", text),
-        anchor=fields.optional("anchor", _slug("an anchor")),
-        direction=fields.optional("direction", choice(DIRECTIONS)) or "past",
+        what=what,
+        anchor=anchor,
+        direction=direction or "past",
         quote=fields.optional("quote", text),
         at=_position(source, when_node),
         id_at=_position(source, fields.values["id"]),
         anchor_at=_position(source, anchor_node) if anchor_node is not None else None,
+        direction_stated=direction is not None,
     )
 
 

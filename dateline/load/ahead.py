@@ -1,0 +1,94 @@
+"""Whether an event's own words say it is still ahead of the story that reports it.
+
+`suggest` drafts `direction: future` from these markers, and the build refuses a preview whose
+`when` was read back from the dateline: "is due to be sworn in" with `when: Saturday` would
+otherwise land on the Saturday before the story, a wrong date given without a word. The words
+are the event's `what` up to anything it reports being said, and, where its quote (the body's
+sentence holding the `when`, unless `quote:` gives one) holds the `when`, the clause before it:
+"said on Tuesday he will resign" dates the saying, which is past, not the resignation.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateline.dates import DateError, resolve
+from dateline.dates.spans import describe_span
+from dateline.load.phrases import when_spans
+from dateline.model import EventSpec, ResolvedDate
+
+FUTURE = re.compile(r"(?:\b(?:will|shall|is due|are due|is expected|are expected|"
+                    r"is scheduled|are scheduled|plans? to|is set to|are set to|is to|are to|"
+                    r"next|coming|upcoming)\b|'ll\b)", re.IGNORECASE)
+LOCAL_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:that|which|who|when|once|if|because|after|before|until|while|where)\b",
+    re.IGNORECASE)
+# Also ends the clause here: "He will travel next week and met the king on Friday" dates a
+# meeting the marker does not govern.
+CLAUSE_END = re.compile(r"[.!?][\"'”’)]*\s|\b(?:and|but)\b", re.IGNORECASE)
+# Where a `what` starts to tell what someone said: "Officials say [the rescue will take ...]".
+WHAT_WAS_SAID = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|announced|announces|announce|added|adds|warned|warns|"
+    r"confirmed|confirms|stated|states|reported|reports|according to|that)\b", re.IGNORECASE)
+# A date after a determiner names a thing ("the Nov. 5 election"); the verb is about another.
+NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause holding a date, up to the date: what governs it."""
+    breaks = [m.end() for m in LOCAL_CLAUSE_BREAK.finditer(text, 0, start)]
+    breaks += [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
+    return text[max(breaks, default=0):start]
+
+
+def future_marker(text: str, when: str) -> str | None:
+    """The marker saying the event `when` dates is ahead: in the clause before the `when`
+    where the text holds it; else, for a `what`, before anything it reports being said."""
+    spans = when_spans(when, text)
+    if spans:
+        before = clause_before(text, spans[0][0])
+        if NAMES_A_THING.search(before):
+            return None
+        found = FUTURE.search(before)
+    else:
+        said = WHAT_WAS_SAID.search(text)
+        found = FUTURE.search(text, 0, said.start() if said else len(text))
+    return " ".join(found.group().split()) if found else None
+
+
+def words_ahead(spec: EventSpec) -> tuple[str, str] | None:
+    """(marker, where it stands) when the event's own words say it is still ahead."""
+    marker = future_marker(spec.what, spec.when)
+    if marker is not None:
+        return marker, 'its "what:"'
+    if spec.quote and when_spans(spec.when, spec.quote):
+        marker = future_marker(spec.quote, spec.when)
+        if marker is not None:
+            return marker, "the sentence quoted with it"
+    return None
+
+
+def read_back_preview(spec: EventSpec, reference: date, read: ResolvedDate,
+                      reference_label: str) -> str | None:
+    """Why a date must not stand: the event's words say it is ahead, its `when` was read back
+    from the dateline only because no `direction:` was written, and reading ahead gives other
+    days. None when the reading is safe, or the editor chose a direction."""
+    if spec.direction_stated or spec.direction != "past" or spec.anchor is not None:
+        return None
+    found = words_ahead(spec)
+    if found is None:
+        return None
+    try:
+        ahead = resolve(spec.when, reference, direction="future")
+    except DateError:
+        return None
+    if ahead.span == read.span:
+        return None
+    marker, where = found
+    return (
+        f'{where} says the event is still ahead ("{marker}"), but "{spec.when}" was read '
+        f"looking back from {reference_label}, as {describe_span(read.start, read.end)}: add "
+        f'"direction: future" to read it ahead ({describe_span(ahead.start, ahead.end)}), or '
+        f'"direction: past" if the earlier date is meant'
+    )
