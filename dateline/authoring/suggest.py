@@ -17,9 +17,9 @@ from dateline.authoring.suggest_write import entry_lines
 from dateline.authoring.wording import Suggestion, drafted_what, slug, stems, unique
 from dateline.dates import DateError, resolve
 from dateline.dates.extract.candidates import Mention
-from dateline.load.ahead import FUTURE, LOCAL_CLAUSE_BREAK
+from dateline.load.ahead import FUTURE, LOCAL_CLAUSE_BREAK, words_ahead
 from dateline.load.phrases import masked_body, when_spans
-from dateline.load.sentences import plain_text, sentence_spans
+from dateline.load.sentences import plain_text, sentence_quotes, sentence_spans
 from dateline.model import Article, Direction, EventSpec
 
 
@@ -52,7 +52,7 @@ def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable,
         what = drafted_what(article.body, r)
         when = " ".join(r.mention.text.split())
         if not r.mention.needs_anchor:
-            direction = direction_for(r.mention, body, r.text, article)
+            direction = direction_for(r.mention, body, r.text, article, what)
             drafts.append(Suggestion(ids[r.mention.start], when, what, direction=direction))
             continue
         anchor, note = anchor_for(r, body, dates, reported, ids, covered, known, article)
@@ -153,11 +153,14 @@ def local_clause(body: str, found: Mention, text: tuple[int, int]) -> str:
     return body[clause_start:after.start() if after else end]
 
 
-def direction_for(found: Mention, body: str, text: tuple[int, int],
-                  article: Article) -> Direction | None:
-    """`future` when the clause holding the date looks ahead (its verb's tense or modal) and
-    reading forward changes the dates."""
-    if found.resolved is None or not FUTURE.search(local_clause(body, found, text)):
+def direction_for(found: Mention, body: str, text: tuple[int, int], article: Article,
+                  what: str) -> Direction | None:
+    """`future` when the clause holding the date looks ahead (its verb's tense or modal), or the
+    build would take its sentence for a preview's, and reading forward changes the dates."""
+    when = " ".join(found.text.split())
+    quote = sentence_quotes(article.body, [when])[0]  # the sentence the build reads it with
+    looks_ahead = FUTURE.search(local_clause(body, found, text)) or words_ahead(what, when, quote)
+    if found.resolved is None or not looks_ahead:
         return None
     try:
         ahead = resolve(found.text, article.reference, direction="future")

@@ -57,13 +57,13 @@ def future_marker(text: str, when: str) -> str | None:
     return " ".join(found.group().split()) if found else None
 
 
-def words_ahead(spec: EventSpec) -> tuple[str, str] | None:
-    """(marker, where it stands) when the event's own words say it is still ahead."""
-    marker = future_marker(spec.what, spec.when)
+def words_ahead(what: str, when: str, quote: str | None) -> tuple[str, str] | None:
+    """(marker, where it stands) when an event's own words say it is still ahead."""
+    marker = future_marker(what, when)
     if marker is not None:
         return marker, 'its "what:"'
-    if spec.quote and when_spans(spec.when, spec.quote):
-        marker = future_marker(spec.quote, spec.when)
+    if quote and when_spans(when, quote):
+        marker = future_marker(quote, when)
         if marker is not None:
             return marker, "the sentence quoted with it"
     return None
@@ -76,7 +76,7 @@ def read_back_preview(spec: EventSpec, reference: date, read: ResolvedDate,
     days. None when the reading is safe, or the editor chose a direction."""
     if spec.direction_stated or spec.direction != "past" or spec.anchor is not None:
         return None
-    found = words_ahead(spec)
+    found = words_ahead(spec.what, spec.when, spec.quote)
     if found is None:
         return None
     try:

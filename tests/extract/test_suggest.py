@@ -162,6 +162,17 @@ def test_direction_comes_from_the_clause_holding_the_date() -> None:
                                                        ("Friday", "future")]
 
 
+def test_a_date_the_build_would_take_for_a_previews_is_drafted_ahead() -> None:
+    """Monday 22 July 2024: the heatwave "is expected on Tuesday or Wednesday", so Tue 23 and
+    Wed 24 July. The clause of "or Wednesday" holds no verb; its sentence says "is expected",
+    which the build refuses to read back, so the draft must read it ahead to build at all."""
+    story = wire_story("LONDON, July 22 (Reuters) - Officials urged people to stay indoors"
+                       " until the heatwave breaks, which is expected on Tuesday or Wednesday.\n",
+                       published="2024-07-22", dateline="LONDON, July 22 (Reuters) -")
+    drafts = {draft.when: draft.direction for draft in suggest(story)}
+    assert drafts == {"Tuesday": "future", "Wednesday": "future"}
+
+
 def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
                        " Tuesday, the day after the walkout began, doctors said on Monday.\n")
