@@ -22,7 +22,8 @@ def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel built from this checkout and installed into a new venv; its bin folder. The
-    venv sees the system's packages for dependencies, so nothing but setuptools is fetched."""
+    venv sees the system's packages for dependencies, pip included, so nothing but setuptools
+    is fetched and the venv needs no pip of its own."""
     work = tmp_path_factory.mktemp("install")
     source = work / "source"  # setuptools builds in the source tree: never in the checkout
     for name in ("pyproject.toml", "README.md"):
@@ -36,7 +37,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert built.returncode == 0, built.stderr
     wheels = list((work / "dist").glob("dateline-*.whl"))
     assert len(wheels) == 1
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(work / "venv")
+    venv.EnvBuilder(system_site_packages=True).create(work / "venv")
     bin_dir = work / "venv" / "bin"
     added = run(bin_dir / "python", "-m", "pip", "install", "--no-deps", "--quiet", wheels[0],
                 cwd=work)
