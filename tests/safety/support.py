@@ -3,61 +3,84 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import resource
-import subprocess
 import sys
-import time
-from dataclasses import dataclass
+import tempfile
 from pathlib import Path
 
+from dateline.cli.main import main
+from tests.cli_runner import Ran
+
 REPO = Path(__file__).resolve().parents[2]
-MEMORY_LIMIT = 1 << 30  # 1 GiB of address space: a build that balloons dies instead of swapping
-# Guards against hangs and blow-ups, not benchmarks. CPU time is what a runaway parse burns and
-# barely moves when the machine is busy; wall time on a shared 2-core box can triple, so its bound
-# is looser. A child that truly hangs is killed by the subprocess timeout.
-CPU_LIMIT = 5.0
-WALL_LIMIT = 30.0
+# Fences around a build under test, which decide a verdict only when a build runs away. A child
+# may grow by 1 GiB of address space (one that balloons dies instead of swapping) and use 20 s
+# of CPU time (a small build needs well under one; a runaway parse is killed); one that blocks
+# without using CPU is killed after BUILD_TIMEOUT seconds of waiting.
+MEMORY_GROWTH = 1 << 30
+CPU_SECONDS = 20
+BUILD_TIMEOUT = 120
+FORK = multiprocessing.get_context("fork")
 
 
-def limit_memory() -> None:
-    """Runs in the child before exec, so the limit binds the build and nothing else."""
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+def fence() -> None:
+    """Limit this process, a child about to run a build, to the fences above."""
+    size = _address_space()
+    resource.setrlimit(resource.RLIMIT_AS, (size + MEMORY_GROWTH, size + MEMORY_GROWTH))
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
 
 
-def run_build(
-    content: Path, out: Path, *options: str, timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
-    """`python build.py --content C --out O` in a child process under the memory limit."""
-    return subprocess.run(
-        [sys.executable, "build.py", "--content", str(content), "--out", str(out), *options],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        preexec_fn=limit_memory,
-        check=False,
-    )
+def _address_space() -> int:
+    """This process's address space in bytes (Linux's /proc), which the fence adds to."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmSize in /proc/self/status")
 
 
-@dataclass(frozen=True)
-class TimedBuild:
-    result: subprocess.CompletedProcess[str]
-    wall: float  # seconds, time.perf_counter around the child
-    cpu: float  # seconds of user + system time the child used
-
-    def check_bounds(self) -> None:
-        assert self.cpu < CPU_LIMIT, f"the build used {self.cpu:.1f} s of CPU"
-        assert self.wall < WALL_LIMIT, f"the build took {self.wall:.1f} s"
+def run_build(content: Path, out: Path, *options: str, timeout: float = BUILD_TIMEOUT) -> Ran:
+    """`python build.py --content C --out O OPTIONS`, fenced in a child process."""
+    return run_fenced("--content", str(content), "--out", str(out), *options, timeout=timeout)
 
 
-def timed_build(content: Path, out: Path, *options: str) -> TimedBuild:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = run_build(content, out, *options, timeout=WALL_LIMIT * 2)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return TimedBuild(result, wall, cpu)
+def run_fenced(
+    *args: str, cwd: Path = REPO, environment: dict[str, str] | None = None,
+    timeout: float = BUILD_TIMEOUT,
+) -> Ran:
+    """`python build.py ARGS` run from `cwd` by a child forked from this process, which has
+    dateline loaded already, under the fences; with `environment` in place of this one's."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = FORK.Process(
+            target=_fenced_main, args=(args, cwd, environment, out.fileno(), err.fileno())
+        )
+        child.start()
+        child.join(timeout)
+        if child.exitcode is None:
+            child.kill()
+            child.join()
+            raise AssertionError(f"the build was still running after {timeout} s")
+        out.seek(0)
+        err.seek(0)
+        return Ran(child.exitcode, out.read().decode("utf-8"), err.read().decode("utf-8"))
+
+
+def _fenced_main(
+    args: tuple[str, ...], cwd: Path, environment: dict[str, str] | None, out: int, err: int
+) -> None:
+    """The child's side: its terminal is the two files, its limits the fences."""
+    os.dup2(out, 1)
+    os.dup2(err, 2)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
+    if environment is not None:
+        os.environ.clear()
+        os.environ.update(environment)
+    os.chdir(cwd)
+    sys.argv = [str(REPO / "build.py"), *args]
+    fence()
+    sys.exit(main(list(args)))
 
 
 def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:

@@ -7,14 +7,13 @@ names the folder and says why, and leaves every file where it was.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import Ran
 from tests.conftest import SITE_YAML, article
-from tests.safety.support import REPO, limit_memory, listing, write_files
+from tests.safety.support import listing, run_fenced, write_files
 
 EVENT = "  - id: strike\n    when: Monday\n    what: A strike.\n"
 MARKER = ".dateline-site"
@@ -31,19 +30,13 @@ def project(tmp_path: Path) -> Path:
     })
 
 
-def dateline(
-    cwd: Path, *arguments: str, home: Path | None = None, timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
+def dateline(cwd: Path, *arguments: str, home: Path | None = None) -> Ran:
     """`python build.py ARGUMENTS` run from `cwd`, as a user in their project would."""
     environment = None if home is None else {"HOME": str(home), "PATH": "/usr/bin:/bin"}
-    return subprocess.run(
-        [sys.executable, str(REPO / "build.py"), *arguments],
-        cwd=cwd, capture_output=True, text=True, timeout=timeout, preexec_fn=limit_memory,
-        env=environment, check=False,
-    )
+    return run_fenced(*arguments, cwd=cwd, environment=environment)
 
 
-def assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> None:
+def assert_refused(result: Ran, *words: str) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     for word in words:
@@ -159,7 +152,7 @@ def test_serve_refuses_the_same_outputs_before_serving(tmp_path: Path, out: str)
     root = project(tmp_path)
     write_files(root / "photos", {"beach.jpg": b"\xff\xd8"})
     before = listing(tmp_path)
-    result = dateline(root, "serve", "--out", out, "--port", "0", "--no-pdf", timeout=60)
+    result = dateline(root, "serve", "--out", out, "--port", "0", "--no-pdf")
     assert_refused(result, out.split("/")[-1], "choose another --out")
     assert "serving" not in result.stdout
     assert listing(tmp_path) == before

@@ -24,7 +24,7 @@ import pytest
 from dateline.engine.parallel import MIN_ITEMS_FOR_POOL
 from dateline.engine.pause import PHASES, VARIABLE
 from tests.conftest import SITE_YAML, article
-from tests.safety.support import REPO, limit_memory, listing, run_build, write_files
+from tests.safety.support import REPO, fence, listing, run_build, write_files
 
 ARTICLES = 2 * MIN_ITEMS_FOR_POOL
 BUILD_TIMEOUT = 300  # seconds: a guard against a hang, never what decides a verdict
@@ -78,7 +78,7 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> Corpora:
 def start_build(content: Path, out: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "build.py", "--content", str(content), "--out", str(out), "--no-pdf"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit_memory,
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=fence,
     )
 
 
@@ -88,7 +88,7 @@ def build_paused_at(phase: str, content: Path, out: Path, flag: Path) -> subproc
     flag.unlink(missing_ok=True)
     child = subprocess.Popen(
         [sys.executable, "build.py", "--content", str(content), "--out", str(out), "--no-pdf"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit_memory,
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=fence,
         env={**os.environ, VARIABLE: f"{phase}:{flag}"},
     )
     deadline = time.monotonic() + BUILD_TIMEOUT

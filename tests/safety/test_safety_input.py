@@ -1,10 +1,9 @@
 """Bad content is refused at its place, fast, in bounded memory, without a traceback or a write.
 
-Every case runs `python build.py` in a child process limited to 1 GiB of address space, beside a
-previous site: the build must exit 1 within seconds (CPU time < 5 s, wall time < 30 s), name
-`path:line:col:` (or the file, for problems with a file as a whole), print no traceback, leave
-the previous site byte-for-byte as it was, and write nothing anywhere else except the build lock's
-folder beside the output.
+Every case runs the build in a child process fenced in memory and CPU time (tests/safety/support),
+beside a previous site: the build must exit 1 inside the fences, name `path:line:col:` (or the
+file, for problems with a file as a whole), print no traceback, leave the previous site
+byte-for-byte as it was, and write nothing anywhere else except the build lock beside the output.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SITE_YAML, article
-from tests.safety.support import listing, timed_build, write_files
+from tests.safety.support import listing, run_build, write_files
 
 EVENT = "  - id: strike\n    when: Tuesday\n    what: A strike.\n"
 ANCHORED = "  - id: reply\n    when: two days later\n    anchor: {anchor}\n    what: A reply.\n"
@@ -125,12 +124,10 @@ def expect_refusal(tmp_path: Path, files: dict[str, str | bytes], where: str, wo
     out = write_files(tmp_path / "site", PREVIOUS_SITE)
     os.utime(out / "index.html", ns=(1_000_000_000, 1_000_000_000))
     before = listing(tmp_path)
-    build = timed_build(content, out, "--no-pdf")
-    result = build.result
+    result = run_build(content, out, "--no-pdf")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     assert where in result.stderr and words in result.stderr, result.stderr[:2000]
-    build.check_bounds()
     after = {name: entry for name, entry in listing(tmp_path).items()
              if not name.startswith(".dateline-cache") and not name.endswith(".dateline-lock")}
     assert after == before  # the old site untouched (bytes and mtimes), nothing else written
@@ -156,9 +153,7 @@ def test_a_bad_file_as_a_whole_is_refused_by_name(
 
 def build_events(tmp_path: Path, name: str, data: str | bytes) -> tuple[dict[str, object], Path]:
     content = write_files(tmp_path / name / "content", {"site.yaml": SITE_YAML, "a.md": data})
-    build = timed_build(content, tmp_path / name / "site", "--no-pdf")
-    build.check_bounds()
-    result = build.result
+    result = run_build(content, tmp_path / name / "site", "--no-pdf")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     events = json.loads((tmp_path / name / "site" / "war" / "events.json").read_bytes())
