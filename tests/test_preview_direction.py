@@ -106,6 +106,26 @@ def test_direction_past_written_out_keeps_the_day_read_back(make_content: MakeCo
     assert (event.date.start, event.date.end) == (date(2024, 1, 20), date(2024, 1, 20))
 
 
+def test_a_second_event_of_the_same_weekday_is_judged_by_its_own_sentence(
+    make_content: MakeContent,
+) -> None:
+    """One story, two Saturdays: the swearing-in ahead (Sat 27 Jan) and a recount certified the
+    Saturday before (Sat 20 Jan). The second event's "Saturday" is its own sentence's, not the
+    first one's, which the first event already stands at."""
+    body = SWORN_IN + (
+        "\nThe state board certified the recount on Saturday after a week of hearings, its\n"
+        "chairman said.\n")
+    content = make_content({"a.md": article(
+        "  - id: sworn\n    when: Saturday\n    direction: future\n"
+        "    what: The new governor is sworn in.\n"
+        "  - id: certified\n    when: Saturday\n"
+        "    what: The state board certifies the recount.\n", body=body, **WASHINGTON)})
+    site = built(content)
+    sworn, certified = the_event(site, "sworn"), the_event(site, "certified")
+    assert (sworn.date.start, certified.date.start) == (date(2024, 1, 27), date(2024, 1, 20))
+    assert certified.quote is not None and "certified the recount" in certified.quote
+
+
 # Reported speech: the `when` dates the saying, which is past, whatever the saying looks ahead to.
 # LONDON, Thursday 14 March 2024: "Tuesday" is Tue 12 Mar 2024.
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from dateline.authoring.wording import Suggestion, drafted_what, slug, stems, un
 from dateline.dates import DateError, resolve
 from dateline.dates.extract.candidates import Mention
 from dateline.load.ahead import FUTURE, LOCAL_CLAUSE_BREAK, words_ahead
-from dateline.load.phrases import masked_body, when_spans
+from dateline.load.phrases import claimed_when_spans, lowered_for_search, masked_body
 from dateline.load.sentences import plain_text, sentence_quotes, sentence_spans
 from dateline.model import Article, Direction, EventSpec
 
@@ -52,7 +52,8 @@ def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable,
         what = drafted_what(article.body, r)
         when = " ".join(r.mention.text.split())
         if not r.mention.needs_anchor:
-            direction = direction_for(r.mention, body, r.text, article, what)
+            earlier = [*(event.when for event in article.events), *(d.when for d in drafts)]
+            direction = direction_for(r.mention, body, r.text, article, what, earlier)
             drafts.append(Suggestion(ids[r.mention.start], when, what, direction=direction))
             continue
         anchor, note = anchor_for(r, body, dates, reported, ids, covered, known, article)
@@ -61,16 +62,12 @@ def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable,
 
 
 def claimed_spans(article: Article) -> list[tuple[int, int, str]]:
-    """Where each event's `when` stands in the body: its first occurrence no earlier event
-    took, so two events both dated "Monday" cover the body's first two Mondays, not one."""
-    taken: list[tuple[int, int, str]] = []
-    for event in article.events:
-        for start, end in when_spans(event.when, article.body):
-            if not any(start < other_end and other_start < end
-                       for other_start, other_end, _ in taken):
-                taken.append((start, end, event.id))
-                break
-    return taken
+    """Where each event's `when` stands in the body, as the build places its quote (see
+    `claimed_when_spans`), with the event's id."""
+    body = masked_body(article.body)
+    whens = [event.when for event in article.events]
+    spans = claimed_when_spans(whens, body, lowered_for_search(body))
+    return [(*span, event.id) for event, span in zip(article.events, spans, strict=True) if span]
 
 
 def covering_of(reported: Reported, claimed: Sequence[tuple[int, int, str]]) -> str | None:
@@ -154,11 +151,12 @@ def local_clause(body: str, found: Mention, text: tuple[int, int]) -> str:
 
 
 def direction_for(found: Mention, body: str, text: tuple[int, int], article: Article,
-                  what: str) -> Direction | None:
+                  what: str, earlier: Sequence[str]) -> Direction | None:
     """`future` when the clause holding the date looks ahead (its verb's tense or modal), or the
     build would take its sentence for a preview's, and reading forward changes the dates."""
     when = " ".join(found.text.split())
-    quote = sentence_quotes(article.body, [when])[0]  # the sentence the build reads it with
+    # the sentence the build quotes it with, once it follows the `earlier` events' whens
+    quote = sentence_quotes(article.body, [*earlier, when])[-1]
     looks_ahead = FUTURE.search(local_clause(body, found, text)) or words_ahead(what, when, quote)
     if found.resolved is None or not looks_ahead:
         return None

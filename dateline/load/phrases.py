@@ -7,6 +7,7 @@ authoring to tell which dates of a body no event covers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Markdown that is not prose: link targets, HTML tags, code spans. Blanked, keeping offsets.
@@ -55,6 +56,29 @@ def first_when_span(when: str, body: str, lowered: str | None) -> tuple[int, int
         if match is not None:
             firsts.append(match.span())
     return min(firsts, default=None)
+
+
+def claimed_when_spans(
+    whens: Sequence[str], body: str, lowered: str | None
+) -> list[tuple[int, int] | None]:
+    """Where each of an article's `when`s stands in the body, in event order: its first
+    occurrence no earlier `when` took. Two events dated "Monday" stand at the body's first two
+    Mondays, and "Wednesday" never inside an earlier event's "on Wednesday"."""
+    taken: list[tuple[int, int]] = []
+    claimed: list[tuple[int, int] | None] = []
+    for when in whens:
+        span = first_when_span(when, body, lowered)
+        if span is not None and _overlaps(span, taken):
+            span = next((free for free in when_spans(when, body) if not _overlaps(free, taken)),
+                        None)
+        if span is not None:
+            taken.append(span)
+        claimed.append(span)
+    return claimed
+
+
+def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
 
 
 def _first_match_at_candidates(

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from dateline.dates.reference import PAREN_CREDIT, SLASH_CREDIT
-from dateline.load.phrases import first_when_span, lowered_for_search, masked_body
+from dateline.load.phrases import claimed_when_spans, lowered_for_search, masked_body
 
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|U\.S|U\.K|"
@@ -66,15 +66,13 @@ def plain_text(markdown: str) -> str:
 
 
 def sentence_quotes(body: str, whens: Sequence[str]) -> list[str | None]:
-    """For each `when`, the body's sentence holding its first occurrence: the quote shown with
-    an event. The body is split once, whatever the number of events."""
+    """For each `when`, the body's sentence holding it (where `claimed_when_spans` places it):
+    the quote shown with an event. The body is split once, whatever the number of events."""
     masked = masked_body(body)
-    lowered = lowered_for_search(masked)
     sentences = sentence_spans(body)
     starts = [first for first, _ in sentences]
     quotes: list[str | None] = []
-    for when in whens:
-        span = first_when_span(when, masked, lowered)
+    for span in claimed_when_spans(whens, masked, lowered_for_search(masked)):
         quote = None
         if span is not None:
             first, last = sentences[bisect_right(starts, span[0]) - 1]

@@ -41,6 +41,18 @@ def test_capitals_that_begin_a_sentence_are_kept(sentence: str) -> None:
     assert sentence_quotes(sentence + "\n", ["Thursday"]) == [sentence]
 
 
+def test_events_of_the_same_day_are_quoted_with_their_own_sentences() -> None:
+    body = ("A decision is expected on Wednesday. Lawmakers passed the aid bill Wednesday.\n"
+            "Crews cleared the road on Monday, and the bridge reopened on Monday.\n")
+    assert sentence_quotes(body, ["on Wednesday", "Wednesday", "Monday", "Monday"]) == [
+        "A decision is expected on Wednesday.", "Lawmakers passed the aid bill Wednesday.",
+        "Crews cleared the road on Monday, and the bridge reopened on Monday.",
+        "Crews cleared the road on Monday, and the bridge reopened on Monday.",
+    ]
+    assert sentence_quotes(body, ["Tuesday", "Monday"]) == [
+        None, "Crews cleared the road on Monday, and the bridge reopened on Monday."]
+
+
 def test_a_sentence_is_quoted_under_the_first_of_its_events_only(
     make_content: MakeContent,
 ) -> None:
