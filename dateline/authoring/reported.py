@@ -34,6 +34,8 @@ BOUNDARIES = (
     re.compile(r"\s(?:after|before|because|when|as|while|until)\s", re.IGNORECASE),
     re.compile(r","),
 )
+# What joins two dates that are alternatives for one event: "Tuesday or Wednesday".
+ALTERNATIVE = re.compile(r",?\s+or\s+(?:on\s+|at\s+|in\s+|by\s+)?", re.IGNORECASE)
 # A desk's note, not the story: "(This story has been corrected to say ... Monday, not Sunday)",
 # "(Reporting by ...; Editing by ...)". Its dates are no events.
 DESK_NOTE = re.compile(
@@ -120,13 +122,17 @@ def sentence_events(body: str, sentence: tuple[int, int],
     relative = [m for m in own_dated if m.needs_anchor]
     later = [m for m in relative if m.start not in anchors]  # "two days later": an event
     main = sorted(absolute + later, key=lambda m: m.start) or relative[:1]
-    parts = split_parts(body, (start, end), main)
+    groups = alternatives(body, main)
+    spans = [(group[0].start, group[-1].end) for group in groups]
+    parts = [part for part, group in zip(split_parts(body, (start, end), spans), groups,
+                                         strict=True) for _ in group]
     for (part_start, part_end), mention in zip(parts, main, strict=True):
         forward = [m for m in relative if part_start <= m.start < part_end
                    and m.start in anchors]
         cut = [(m.start, m.end) for m in inside if part_start <= m.start < part_end
                and m.start not in in_anchor]
         cut += [(m.start, anchors[m.start][1]) for m in forward]
+        cut += [span for span in spans if span[0] <= mention.start < span[1]]  # "Tuesday or ..."
         if source and part_start <= source[0] < part_end:
             cut.append(source)
         counts_from = anchors.get(mention.start)
@@ -165,13 +171,25 @@ def attribution(body: str, mention: Mention, end: int,
     return comma, mention.end + len(after)
 
 
+def alternatives(body: str, main: Sequence[Mention]) -> list[list[Mention]]:
+    """The reported dates in runs of alternatives: "on Tuesday or Wednesday" is one event on one
+    of two days, so both dates share their clause, and its words, whole."""
+    groups: list[list[Mention]] = []
+    for mention in main:
+        if groups and ALTERNATIVE.fullmatch(body, groups[-1][-1].end, mention.start):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
 def split_parts(body: str, sentence: tuple[int, int],
-                main: Sequence[Mention]) -> list[tuple[int, int]]:
-    """The sentence cut between consecutive reported dates at the strongest boundary found."""
+                dated: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence cut between consecutive dated spans at the strongest boundary found."""
     start, end = sentence
     cuts: list[tuple[int, int]] = []
-    for first, second in zip(main, main[1:], strict=False):
-        cuts.append(boundary(body, first.end, second.start))
+    for (_, first_end), (second_start, _) in zip(dated, dated[1:], strict=False):
+        cuts.append(boundary(body, first_end, second_start))
     parts: list[tuple[int, int]] = []
     for cut_start, cut_end in cuts:
         parts.append((start, cut_start))

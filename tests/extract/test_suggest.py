@@ -173,6 +173,32 @@ def test_a_date_the_build_would_take_for_a_previews_is_drafted_ahead() -> None:
     assert drafts == {"Tuesday": "future", "Wednesday": "future"}
 
 
+def test_two_days_joined_by_or_are_alternatives_drafted_with_their_clauses_whole_what() -> None:
+    """Monday 21 October 2024: the court "is expected to rule on Tuesday or Wednesday", Tue 22 or
+    Wed 23 October. A `when` cannot say "or", so each day gets a draft, both telling the
+    ruling: neither takes "or" into its what, nor leaves the other a what of its own words."""
+    story = wire_story("FRANKFURT, Oct 21 (Reuters) - A German labour court is expected to rule on"
+                       " Tuesday or Wednesday on whether a strike by train drivers can go ahead.\n",
+                       published="2024-10-21", dateline="FRANKFURT, Oct 21 (Reuters) -")
+    ruling = ("A German labour court is expected to rule on whether a strike by train drivers can"
+              " go ahead.")
+    assert suggest(story) == [
+        Suggestion("court-expected-rule", "Tuesday", ruling, direction="future"),
+        Suggestion("court-expected-rule-2", "Wednesday", ruling, direction="future")]
+
+
+def test_a_relative_clause_dated_tuesday_or_wednesday_drafts_no_empty_event() -> None:
+    """The heatwave "is expected on Tuesday or Wednesday": both days draft the same clause."""
+    story = wire_story("LONDON, July 22 (Reuters) - Officials urged people to stay indoors"
+                       " until the heatwave breaks, which is expected on Tuesday or Wednesday.\n",
+                       published="2024-07-22", dateline="LONDON, July 22 (Reuters) -")
+    drafts = suggest(story)
+    assert [draft.when for draft in drafts] == ["Tuesday", "Wednesday"]
+    assert drafts[0].what == drafts[1].what == (
+        "Officials urged people to stay indoors until the heatwave breaks, which is expected.")
+    assert drafts[1].id == f"{drafts[0].id}-2"
+
+
 def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
                        " Tuesday, the day after the walkout began, doctors said on Monday.\n")
