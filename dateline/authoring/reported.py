@@ -20,10 +20,14 @@ if TYPE_CHECKING:  # the extractor's patterns compile slowly: only typing needs 
     from dateline.dates.extract.candidates import Mention
 
 COUNTS_FORWARD = ("after", "before", "following", "since", "ahead of", "prior to")
-# A clause that only sources the sentence: ", officials said on Monday." at its end.
+# A clause that only sources the sentence: ", officials said on Monday." at its end. Its date
+# is the saying's: no clause of its own stands between the verb and the date (", delegates said
+# they would resume on Monday" dates the resumption).
 ATTRIBUTION = re.compile(
     r"^[\s,]*(?:[\"'”’]\s*)?(?:\w+[\s-]+){0,6}?(?:said|says|told|announced|added|reported|"
-    r"confirmed|according to)\b[^,;]*$",
+    r"confirmed|according to)\b"
+    r"(?![^,;]*\b(?:that|I|we|you|he|she|it|they|would|will|could|should|can|may|might|must|"
+    r"shall)\b)[^,;]*$",
     re.IGNORECASE,
 )
 # Where one part of a sentence ends and the next begins, strongest first.

@@ -199,6 +199,21 @@ def test_a_relative_clause_dated_tuesday_or_wednesday_drafts_no_empty_event() ->
     assert drafts[1].id == f"{drafts[0].id}-2"
 
 
+def test_said_they_would_resume_on_monday_dates_the_resumption_not_the_saying() -> None:
+    """Saturday 3 February 2024: talks "broke up late Friday" (Fri 2 Feb) "and delegates said they
+    would resume on Monday" (Mon 5 Feb). The Monday is the resumption's, not when it was said:
+    a closing clause is a source only when its date follows the saying, not a clause of its own."""
+    story = wire_story("GENEVA, Feb 3 (AFP) - Talks broke up late Friday without agreement, and"
+                       " delegates said they would resume on Monday.\n",
+                       published="2024-02-03", dateline="GENEVA, Feb 3 (AFP) -")
+    assert suggest(story) == [
+        Suggestion("talks-broke", "late Friday", "Talks broke up without agreement."),
+        Suggestion("delegates-resume", "Monday", "Delegates said they would resume.",
+                   direction="future")]
+    assert [warning.message for warning in coverage_warnings(story)] == [
+        '"late Friday" is a date no event covers', '"Monday" is a date no event covers']
+
+
 def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
                        " Tuesday, the day after the walkout began, doctors said on Monday.\n")
