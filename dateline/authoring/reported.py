@@ -40,6 +40,11 @@ BOUNDARIES = (
 )
 # What joins two dates that are alternatives for one event: "Tuesday or Wednesday".
 ALTERNATIVE = re.compile(r",?\s+or\s+(?:on\s+|at\s+|in\s+|by\s+)?", re.IGNORECASE)
+# A year that names a thing: "the 2025 budget", "Lithuania's 2024 election".
+NAMING_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|\w+['’]s)\s+$",
+                           re.IGNORECASE)
+NAMING_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|on|in|at|by|for|from|with|after|before|"
+                          r"when|as|was|were|is|are|has|had|will)\b)[A-Za-z]")
 # A desk's note, not the story: "(This story has been corrected to say ... Monday, not Sunday)",
 # "(Reporting by ...; Editing by ...)". Its dates are no events.
 DESK_NOTE = re.compile(
@@ -122,6 +127,8 @@ def sentence_events(body: str, sentence: tuple[int, int],
     if len(own) > 1 and not own[-1].needs_anchor:
         source = attribution(body, own[-1], end, own[-2])
     own_dated = own[:-1] if source else own
+    naming = naming_years(body, own_dated)
+    own_dated = [m for m in own_dated if m.start not in naming]
     absolute = [m for m in own_dated if not m.needs_anchor]
     relative = [m for m in own_dated if m.needs_anchor]
     later = [m for m in relative if m.start not in anchors]  # "two days later": an event
@@ -134,7 +141,7 @@ def sentence_events(body: str, sentence: tuple[int, int],
         forward = [m for m in relative if part_start <= m.start < part_end
                    and m.start in anchors]
         cut = [(m.start, m.end) for m in inside if part_start <= m.start < part_end
-               and m.start not in in_anchor]
+               and m.start not in in_anchor and m.start not in naming]
         cut += [(m.start, anchors[m.start][1]) for m in forward]
         cut += [span for span in spans if span[0] <= mention.start < span[1]]  # "Tuesday or ..."
         if source and part_start <= source[0] < part_end:
@@ -173,6 +180,27 @@ def attribution(body: str, mention: Mention, end: int,
     if not ATTRIBUTION.match(body[comma:mention.start] + after):
         return None
     return comma, mention.end + len(after)
+
+
+def naming_years(body: str, dated: Sequence[Mention]) -> set[int]:
+    """Where a bare year names a thing ("the 2025 budget", "its 2023 results") in a clause that
+    another date dates ("approved the 2025 budget on Wednesday"): no date of that clause."""
+    naming: set[int] = set()
+    for index, mention in enumerate(dated):
+        if not (mention.text.isdigit()
+                and NAMING_BEFORE.search(body, max(0, mention.start - 40), mention.start)
+                and NAMING_AFTER.match(body, mention.end)):
+            continue
+        neighbours = [*dated[max(0, index - 1):index], *dated[index + 1:index + 2]]
+        if any(one_clause(body, min(mention, other, key=lambda m: m.start),
+                          max(mention, other, key=lambda m: m.start)) for other in neighbours):
+            naming.add(mention.start)
+    return naming
+
+
+def one_clause(body: str, first: Mention, second: Mention) -> bool:
+    """No break a sentence is cut at stands between the two dates."""
+    return not any(pattern.search(body, first.end, second.start) for pattern in BOUNDARIES)
 
 
 def alternatives(body: str, main: Sequence[Mention]) -> list[list[Mention]]:

@@ -214,6 +214,18 @@ def test_said_they_would_resume_on_monday_dates_the_resumption_not_the_saying() 
         '"late Friday" is a date no event covers', '"Monday" is a date no event covers']
 
 
+def test_a_year_naming_a_thing_is_no_date_of_the_clause_that_dates_it_otherwise() -> None:
+    """Thursday 14 November 2024: parliament "approved the 2025 budget on Wednesday", Wed 13
+    November 2024. The approval is not dated 2025: the year names the budget and stays in the
+    what, and the Wednesday keeps the clause's words (an empty what made import refuse it)."""
+    story = wire_story("VILNIUS, Nov 14 (Reuters) - Lithuania's parliament approved the 2025"
+                       " budget on Wednesday, after talks that began last month.\n",
+                       published="2024-11-14", dateline="VILNIUS, Nov 14 (Reuters) -")
+    assert [(draft.when, draft.what) for draft in suggest(story)] == [
+        ("Wednesday", "Lithuania's parliament approved the 2025 budget."),
+        ("last month", "Talks began.")]
+
+
 def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
                        " Tuesday, the day after the walkout began, doctors said on Monday.\n")
