@@ -20,10 +20,14 @@ if TYPE_CHECKING:  # the extractor's patterns compile slowly: only typing needs 
     from dateline.dates.extract.candidates import Mention
 
 COUNTS_FORWARD = ("after", "before", "following", "since", "ahead of", "prior to")
-# A clause that only sources the sentence: ", officials said on Monday." at its end.
+# A clause that only sources the sentence: ", officials said on Monday." at its end. Its date
+# is the saying's: no clause of its own stands between the verb and the date (", delegates said
+# they would resume on Monday" dates the resumption).
 ATTRIBUTION = re.compile(
     r"^[\s,]*(?:[\"'”’]\s*)?(?:\w+[\s-]+){0,6}?(?:said|says|told|announced|added|reported|"
-    r"confirmed|according to)\b[^,;]*$",
+    r"confirmed|according to)\b"
+    r"(?![^,;]*\b(?:that|I|we|you|he|she|it|they|would|will|could|should|can|may|might|must|"
+    r"shall)\b)[^,;]*$",
     re.IGNORECASE,
 )
 # Where one part of a sentence ends and the next begins, strongest first.
@@ -34,6 +38,13 @@ BOUNDARIES = (
     re.compile(r"\s(?:after|before|because|when|as|while|until)\s", re.IGNORECASE),
     re.compile(r","),
 )
+# What joins two dates that are alternatives for one event: "Tuesday or Wednesday".
+ALTERNATIVE = re.compile(r",?\s+or\s+(?:on\s+|at\s+|in\s+|by\s+)?", re.IGNORECASE)
+# A year that names a thing: "the 2025 budget", "Lithuania's 2024 election".
+NAMING_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|\w+['’]s)\s+$",
+                           re.IGNORECASE)
+NAMING_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|on|in|at|by|for|from|with|after|before|"
+                          r"when|as|was|were|is|are|has|had|will)\b)[A-Za-z]")
 # A desk's note, not the story: "(This story has been corrected to say ... Monday, not Sunday)",
 # "(Reporting by ...; Editing by ...)". Its dates are no events.
 DESK_NOTE = re.compile(
@@ -116,17 +127,23 @@ def sentence_events(body: str, sentence: tuple[int, int],
     if len(own) > 1 and not own[-1].needs_anchor:
         source = attribution(body, own[-1], end, own[-2])
     own_dated = own[:-1] if source else own
+    naming = naming_years(body, own_dated)
+    own_dated = [m for m in own_dated if m.start not in naming]
     absolute = [m for m in own_dated if not m.needs_anchor]
     relative = [m for m in own_dated if m.needs_anchor]
     later = [m for m in relative if m.start not in anchors]  # "two days later": an event
     main = sorted(absolute + later, key=lambda m: m.start) or relative[:1]
-    parts = split_parts(body, (start, end), main)
+    groups = alternatives(body, main)
+    spans = [(group[0].start, group[-1].end) for group in groups]
+    parts = [part for part, group in zip(split_parts(body, (start, end), spans), groups,
+                                         strict=True) for _ in group]
     for (part_start, part_end), mention in zip(parts, main, strict=True):
         forward = [m for m in relative if part_start <= m.start < part_end
                    and m.start in anchors]
         cut = [(m.start, m.end) for m in inside if part_start <= m.start < part_end
-               and m.start not in in_anchor]
+               and m.start not in in_anchor and m.start not in naming]
         cut += [(m.start, anchors[m.start][1]) for m in forward]
+        cut += [span for span in spans if span[0] <= mention.start < span[1]]  # "Tuesday or ..."
         if source and part_start <= source[0] < part_end:
             cut.append(source)
         counts_from = anchors.get(mention.start)
@@ -165,13 +182,46 @@ def attribution(body: str, mention: Mention, end: int,
     return comma, mention.end + len(after)
 
 
+def naming_years(body: str, dated: Sequence[Mention]) -> set[int]:
+    """Where a bare year names a thing ("the 2025 budget", "its 2023 results") in a clause that
+    another date dates ("approved the 2025 budget on Wednesday"): no date of that clause."""
+    naming: set[int] = set()
+    for index, mention in enumerate(dated):
+        if not (mention.text.isdigit()
+                and NAMING_BEFORE.search(body, max(0, mention.start - 40), mention.start)
+                and NAMING_AFTER.match(body, mention.end)):
+            continue
+        neighbours = [*dated[max(0, index - 1):index], *dated[index + 1:index + 2]]
+        if any(one_clause(body, min(mention, other, key=lambda m: m.start),
+                          max(mention, other, key=lambda m: m.start)) for other in neighbours):
+            naming.add(mention.start)
+    return naming
+
+
+def one_clause(body: str, first: Mention, second: Mention) -> bool:
+    """No break a sentence is cut at stands between the two dates."""
+    return not any(pattern.search(body, first.end, second.start) for pattern in BOUNDARIES)
+
+
+def alternatives(body: str, main: Sequence[Mention]) -> list[list[Mention]]:
+    """The reported dates in runs of alternatives: "on Tuesday or Wednesday" is one event on one
+    of two days, so both dates share their clause, and its words, whole."""
+    groups: list[list[Mention]] = []
+    for mention in main:
+        if groups and ALTERNATIVE.fullmatch(body, groups[-1][-1].end, mention.start):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
 def split_parts(body: str, sentence: tuple[int, int],
-                main: Sequence[Mention]) -> list[tuple[int, int]]:
-    """The sentence cut between consecutive reported dates at the strongest boundary found."""
+                dated: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence cut between consecutive dated spans at the strongest boundary found."""
     start, end = sentence
     cuts: list[tuple[int, int]] = []
-    for first, second in zip(main, main[1:], strict=False):
-        cuts.append(boundary(body, first.end, second.start))
+    for (_, first_end), (second_start, _) in zip(dated, dated[1:], strict=False):
+        cuts.append(boundary(body, first_end, second_start))
     parts: list[tuple[int, int]] = []
     for cut_start, cut_end in cuts:
         parts.append((start, cut_start))

@@ -53,7 +53,7 @@ def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable,
         when = " ".join(r.mention.text.split())
         if not r.mention.needs_anchor:
             earlier = [*(event.when for event in article.events), *(d.when for d in drafts)]
-            direction = direction_for(r.mention, body, r.text, article, what, earlier)
+            direction = direction_for(r.mention, body, r.text, article, what, earlier, dates)
             drafts.append(Suggestion(ids[r.mention.start], when, what, direction=direction))
             continue
         anchor, note = anchor_for(r, body, dates, reported, ids, covered, known, article)
@@ -150,14 +150,34 @@ def local_clause(body: str, found: Mention, text: tuple[int, int]) -> str:
     return body[clause_start:after.start() if after else end]
 
 
+# "delegates said they would resume on Monday": what was said looks ahead of the saying.
+SAID_WOULD = re.compile(r"\b(?:said|says|told|announced|added|confirmed)\b[^,;.]*?\bwould\b",
+                        re.IGNORECASE)
+PUNCTUATION_BREAK = re.compile(r"[,;:]")
+
+
+def said_would(found: Mention, body: str, text: tuple[int, int],
+               dates: Sequence[Mention]) -> bool:
+    """The date is of what someone said would happen, and the saying has no date of its own: it
+    was said as the story was filed, so the date lies ahead ("said on Friday they would resume
+    on Monday", filed on a Tuesday, may be yesterday: left to the default)."""
+    clause_start = max((match.end() for match in PUNCTUATION_BREAK.finditer(
+        body, text[0], found.start)), default=text[0])
+    saying = SAID_WOULD.search(body, clause_start, found.start)
+    return saying is not None and not any(
+        saying.start() <= other.start < saying.end() for other in dates)
+
+
 def direction_for(found: Mention, body: str, text: tuple[int, int], article: Article,
-                  what: str, earlier: Sequence[str]) -> Direction | None:
-    """`future` when the clause holding the date looks ahead (its verb's tense or modal), or the
-    build would take its sentence for a preview's, and reading forward changes the dates."""
+                  what: str, earlier: Sequence[str], dates: Sequence[Mention]) -> Direction | None:
+    """`future` when the clause holding the date looks ahead (its verb's tense or modal, or what
+    someone said would happen), or the build would take its sentence for a preview's, and
+    reading forward changes the dates."""
     when = " ".join(found.text.split())
     # the sentence the build quotes it with, once it follows the `earlier` events' whens
     quote = sentence_quotes(article.body, [*earlier, when])[-1]
-    looks_ahead = FUTURE.search(local_clause(body, found, text)) or words_ahead(what, when, quote)
+    looks_ahead = (FUTURE.search(local_clause(body, found, text))
+                   or said_would(found, body, text, dates) or words_ahead(what, when, quote))
     if found.resolved is None or not looks_ahead:
         return None
     try:

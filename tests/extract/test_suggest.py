@@ -173,6 +173,59 @@ def test_a_date_the_build_would_take_for_a_previews_is_drafted_ahead() -> None:
     assert drafts == {"Tuesday": "future", "Wednesday": "future"}
 
 
+def test_two_days_joined_by_or_are_alternatives_drafted_with_their_clauses_whole_what() -> None:
+    """Monday 21 October 2024: the court "is expected to rule on Tuesday or Wednesday", Tue 22 or
+    Wed 23 October. A `when` cannot say "or", so each day gets a draft, both telling the
+    ruling: neither takes "or" into its what, nor leaves the other a what of its own words."""
+    story = wire_story("FRANKFURT, Oct 21 (Reuters) - A German labour court is expected to rule on"
+                       " Tuesday or Wednesday on whether a strike by train drivers can go ahead.\n",
+                       published="2024-10-21", dateline="FRANKFURT, Oct 21 (Reuters) -")
+    ruling = ("A German labour court is expected to rule on whether a strike by train drivers can"
+              " go ahead.")
+    assert suggest(story) == [
+        Suggestion("court-expected-rule", "Tuesday", ruling, direction="future"),
+        Suggestion("court-expected-rule-2", "Wednesday", ruling, direction="future")]
+
+
+def test_a_relative_clause_dated_tuesday_or_wednesday_drafts_no_empty_event() -> None:
+    """The heatwave "is expected on Tuesday or Wednesday": both days draft the same clause."""
+    story = wire_story("LONDON, July 22 (Reuters) - Officials urged people to stay indoors"
+                       " until the heatwave breaks, which is expected on Tuesday or Wednesday.\n",
+                       published="2024-07-22", dateline="LONDON, July 22 (Reuters) -")
+    drafts = suggest(story)
+    assert [draft.when for draft in drafts] == ["Tuesday", "Wednesday"]
+    assert drafts[0].what == drafts[1].what == (
+        "Officials urged people to stay indoors until the heatwave breaks, which is expected.")
+    assert drafts[1].id == f"{drafts[0].id}-2"
+
+
+def test_said_they_would_resume_on_monday_dates_the_resumption_not_the_saying() -> None:
+    """Saturday 3 February 2024: talks "broke up late Friday" (Fri 2 Feb) "and delegates said they
+    would resume on Monday" (Mon 5 Feb). The Monday is the resumption's, not when it was said:
+    a closing clause is a source only when its date follows the saying, not a clause of its own."""
+    story = wire_story("GENEVA, Feb 3 (AFP) - Talks broke up late Friday without agreement, and"
+                       " delegates said they would resume on Monday.\n",
+                       published="2024-02-03", dateline="GENEVA, Feb 3 (AFP) -")
+    assert suggest(story) == [
+        Suggestion("talks-broke", "late Friday", "Talks broke up without agreement."),
+        Suggestion("delegates-resume", "Monday", "Delegates said they would resume.",
+                   direction="future")]
+    assert [warning.message for warning in coverage_warnings(story)] == [
+        '"late Friday" is a date no event covers', '"Monday" is a date no event covers']
+
+
+def test_a_year_naming_a_thing_is_no_date_of_the_clause_that_dates_it_otherwise() -> None:
+    """Thursday 14 November 2024: parliament "approved the 2025 budget on Wednesday", Wed 13
+    November 2024. The approval is not dated 2025: the year names the budget and stays in the
+    what, and the Wednesday keeps the clause's words (an empty what made import refuse it)."""
+    story = wire_story("VILNIUS, Nov 14 (Reuters) - Lithuania's parliament approved the 2025"
+                       " budget on Wednesday, after talks that began last month.\n",
+                       published="2024-11-14", dateline="VILNIUS, Nov 14 (Reuters) -")
+    assert [(draft.when, draft.what) for draft in suggest(story)] == [
+        ("Wednesday", "Lithuania's parliament approved the 2025 budget."),
+        ("last month", "Talks began.")]
+
+
 def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
                        " Tuesday, the day after the walkout began, doctors said on Monday.\n")
