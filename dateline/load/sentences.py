@@ -14,7 +14,11 @@ ABBREVIATIONS = re.compile(
     r"a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|"
     r"Sat|Sun)|\b[A-Z])\.$"
 )
-SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])|\n\s*\n")
+# A sentence ends at a full stop before a capital, a blank line, or a list item's line.
+LIST_ITEM = r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+"
+SENTENCE_BREAK = re.compile(
+    rf"[.!?][\"'”’)*_]*\s+(?=[\"'“‘(*_]*[A-Z0-9])|\n\s*\n|\n(?={LIST_ITEM})")
+LIST_MARKER = re.compile(rf"^\s*{LIST_ITEM}")
 # A wire story's opening dateline, up to its dash: a place in capitals ("SINGAPORE/COLOMBO"),
 # then ", Country" and ", Date" parts, then agency credits ("(Reuters)", "/PRNewswire/"). A plain
 # hyphen ends it only after a credit, so "NATO - the alliance - met" keeps its first word.
@@ -58,8 +62,10 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown as a reader sees it: link words kept, emphasis, tags and dateline dropped."""
+    """Markdown as a reader sees it: link words kept; emphasis, tags, dateline and a list item's
+    marker dropped."""
     text = LINK.sub(r"\1", markdown) if "](" in markdown else markdown
+    text = LIST_MARKER.sub("", text)
     text = TAG.sub("", text) if "<" in text else text
     text = MARKUP.sub("", text)
     return " ".join(DATELINE_LEAD.sub("", text).split())

@@ -53,6 +53,19 @@ def test_events_of_the_same_day_are_quoted_with_their_own_sentences() -> None:
         None, "Crews cleared the road on Monday, and the bridge reopened on Monday."]
 
 
+def test_each_list_item_is_its_own_sentence_without_its_marker() -> None:
+    body = ("Key developments:\n\n"
+            "- Aid agencies met mediators in Accra earlier this month, officials said.\n"
+            "- Prosecutors lifted the emergency on Monday.\n"
+            "* Police left on Tuesday.\n"
+            "1. Crews returned Wednesday.\n")
+    assert sentence_quotes(body, ["earlier this month", "Monday", "Tuesday", "Wednesday"]) == [
+        "Aid agencies met mediators in Accra earlier this month, officials said.",
+        "Prosecutors lifted the emergency on Monday.", "Police left on Tuesday.",
+        "Crews returned Wednesday.",
+    ]
+
+
 def test_a_sentence_is_quoted_under_the_first_of_its_events_only(
     make_content: MakeContent,
 ) -> None:
