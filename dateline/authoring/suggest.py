@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dateline.authoring.coverage import body_dates, covering_event
 from dateline.authoring.reported import Reported, reported_events
 from dateline.authoring.suggest_write import entry_lines
-from dateline.authoring.wording import Suggestion, drafted_what, slug, stems, unique
+from dateline.authoring.wording import Suggestion, drafted_what, slug, stems, tidied, unique
 from dateline.dates import DateError, resolve
 from dateline.dates.extract.candidates import Mention
 from dateline.load.ahead import FUTURE, LOCAL_CLAUSE_BREAK, words_ahead
@@ -34,22 +34,23 @@ def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable,
     body order. `timeline_events` (other articles' events) can be named as anchors."""
     body = masked_body(article.body)
     dates = body_dates(article)
-    reported = [r for r in reported_events(body, sentence_spans(body), dates)
-                if resolve_ok(r.mention)]
+    sentences = sentence_spans(body)
+    reported = [r for r in reported_events(body, sentences, dates) if resolve_ok(r.mention)]
     claimed = claimed_spans(article)
     covered = {r.mention.start: covering_of(r, claimed) for r in reported}
     taken = {event.id for event in article.events} | {event.id for event in timeline_events}
+    whats = {r.mention.start: what_of(article.body, r, sentences)
+             for r in reported if covered[r.mention.start] is None}
     ids: dict[int, str] = {}
-    for r in reported:
-        if covered[r.mention.start] is None:
-            ids[r.mention.start] = unique(slug(drafted_what(article.body, r)), taken)
-            taken.add(ids[r.mention.start])
+    for start, what in whats.items():
+        ids[start] = unique(slug(what), taken)
+        taken.add(ids[start])
     known = [*article.events, *timeline_events]
     drafts: list[Suggestion] = []
     for r in reported:
         if covered[r.mention.start] is not None:
             continue
-        what = drafted_what(article.body, r)
+        what = whats[r.mention.start]
         when = " ".join(r.mention.text.split())
         if not r.mention.needs_anchor:
             earlier = [*(event.when for event in article.events), *(d.when for d in drafts)]
@@ -59,6 +60,16 @@ def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable,
         anchor, note = anchor_for(r, body, dates, reported, ids, covered, known, article)
         drafts.append(Suggestion(ids[r.mention.start], when, what, anchor, None, note))
     return drafts
+
+
+def what_of(body: str, reported: Reported, sentences: Sequence[tuple[int, int]]) -> str:
+    """The drafted `what`; where cutting its dates away leaves no words, its whole sentence for
+    the editor to cut down, since the build refuses an empty `what`."""
+    what = drafted_what(body, reported)
+    if any(character.isalpha() for character in what):
+        return what
+    start, end = next(span for span in sentences if span[0] <= reported.mention.start < span[1])
+    return tidied(plain_text(body[start:end]))
 
 
 def claimed_spans(article: Article) -> list[tuple[int, int, str]]:

@@ -112,6 +112,12 @@ def drafted_what(body: str, reported: Reported) -> str:
     if relative:
         named = ANTECEDENT.search(plain_text(body[max(0, start - ANTECEDENT_REACH):start]))
         text = f"{named.group(1)} {text[relative.end():]}" if named else text
+    return tidied(text)
+
+
+def tidied(text: str) -> str:
+    """Plain text as a drafted `what`: no stray punctuation, at most MAX_WHAT characters, one
+    capital and a full stop."""
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"[,;:]\s*(?=[.!?]?[\"'”’]?$)", "", text)

@@ -226,6 +226,17 @@ def test_a_year_naming_a_thing_is_no_date_of_the_clause_that_dates_it_otherwise(
         ("last month", "Talks began.")]
 
 
+def test_a_date_whose_clause_has_no_words_left_drafts_its_whole_sentence() -> None:
+    """Cutting "on Monday" away from its clause leaves nothing; the build refuses an empty
+    `what`, so the draft offers the sentence for the editor to cut down."""
+    story = wire_story("GENEVA, Feb 6 (Reuters) - Delegates said on Friday they would resume"
+                       " on Monday.\n", published="2024-02-06",
+                       dateline="GENEVA, Feb 6 (Reuters) -")
+    monday = next(draft for draft in suggest(story) if draft.when == "Monday")
+    assert monday.what == "Delegates said on Friday they would resume on Monday."
+    assert monday.id == "delegates-friday-resume"
+
+
 def test_the_dateline_is_no_event_and_no_part_of_a_what() -> None:
     story = wire_story("COLOMBO, March 21 (Reuters) - Hundreds of patients were turned away on"
                        " Tuesday, the day after the walkout began, doctors said on Monday.\n")
