@@ -3,6 +3,7 @@ them succeeds; nothing existing is overwritten."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -167,3 +168,35 @@ def test_a_page_in_its_declared_charset_and_a_missing_source_are_handled(
     created = content / "2021-03-29-cafe-closes.md"
     assert front(created)["title"] == "Caf\u00e9 closes"
     assert "The caf\u00e9 closed on Monday." in created.read_text(encoding="utf-8")
+
+
+def test_a_correction_above_the_dateline_stays_a_note_and_dates_nothing(
+    make_content: MakeContent,
+) -> None:
+    """Reuters puts a correction above the dateline. Thursday 14 November 2024: the vote was on
+    Wednesday, 13 Nov; the draft was presented on 5 Nov. The note's Wednesday and Tuesday, and
+    the dateline's Nov 14, are no events, and the note is neither the headline nor a quote."""
+    content = make_content({"site.yaml": "title: Desk\ntimelines:\n  lt:\n    title: Budget\n"})
+    (content.parent / "story.txt").write_text(
+        "(Corrects day of vote in paragraph 1 to Wednesday from Tuesday)\n\n"
+        "VILNIUS, Nov 14 (Reuters) - Lithuania's parliament approved the budget on Wednesday\n"
+        "after a week of debate, the speaker said.\n\n"
+        "The finance minister presented the draft on Nov. 5, officials said.\n",
+        encoding="utf-8")
+    result = run_dateline("import", "story.txt", "--published", "2024-11-14",
+                          cwd=content.parent)
+    assert result.returncode == 0, result.stderr
+    (written,) = content.glob("2024-11-14-*.md")
+    drafted = front(written)
+    assert drafted["title"] == ("Lithuania's parliament approved the budget on Wednesday after"
+                                " a week of debate, the speaker said.")
+    assert drafted["dateline"] == "VILNIUS, Nov 14 (Reuters) -"
+    assert [event["when"] for event in drafted["events"]] == ["Wednesday", "Nov. 5"]
+    assert "(Corrects day of vote" in written.read_text(encoding="utf-8")
+    build = run_dateline("build", "--no-pdf", cwd=content.parent)
+    assert build.returncode == 0, build.stderr
+    events = json.loads((content.parent / "site" / "lt" / "events.json").read_bytes())["events"]
+    assert [(event["start"], event["end"]) for event in events] == [
+        ("2024-11-05", "2024-11-05"), ("2024-11-13", "2024-11-13")]
+    page = (content.parent / "site" / "lt" / "index.html").read_text(encoding="utf-8")
+    assert "Corrects day of vote" not in page

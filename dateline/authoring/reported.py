@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dateline.load.phrases import DESK_NOTE, story_start
 from dateline.load.sentences import DATELINE_LEAD
 
 if TYPE_CHECKING:  # the extractor's patterns compile slowly: only typing needs them here
@@ -45,12 +46,6 @@ NAMING_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|\w+['
                            re.IGNORECASE)
 NAMING_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|on|in|at|by|for|from|with|after|before|"
                           r"when|as|was|were|is|are|has|had|will)\b)[A-Za-z]")
-# A desk's note, not the story: "(This story has been corrected to say ... Monday, not Sunday)",
-# "(Reporting by ...; Editing by ...)". Its dates are no events.
-DESK_NOTE = re.compile(
-    r"^[ \t]*\((?:This (?:story|article|version)|Correct|Updat|Add|Refil|Recast|Report|Writ|"
-    r"Edit|Additional report)[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.MULTILINE)
-
 
 @dataclass(frozen=True, slots=True)
 class Reported:
@@ -71,9 +66,11 @@ class Reported:
 
 
 def lead_end(body: str) -> int:
-    """Where the body's own dateline ("COLOMBO, March 21 (Reuters) - ") ends, else 0."""
-    found = DATELINE_LEAD.match(body)
-    return found.end() if found else 0
+    """Where the body's own dateline ("COLOMBO, March 21 (Reuters) - ") ends, after any desk
+    notes above it; else 0."""
+    start = story_start(body)
+    found = DATELINE_LEAD.match(body[start:])
+    return start + found.end() if found else 0
 
 
 def counts_forward(mention: Mention) -> bool:
@@ -99,7 +96,8 @@ def reported_events(body: str, sentences: Sequence[tuple[int, int]],
     found: list[Reported] = []
     for start, end in sentences:
         start = max(start, skip)
-        if any(note_start <= start < note_end for note_start, note_end in notes):
+        first = end - len(body[start:end].lstrip())  # the sentence's first word, not its breaks
+        if any(note_start <= first < note_end for note_start, note_end in notes):
             continue
         inside = [m for m in dates if start <= m.start and m.end <= end and m.start >= skip]
         if inside:

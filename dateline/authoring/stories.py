@@ -16,6 +16,7 @@ from email.utils import parsedate_to_datetime
 
 from dateline.authoring.html_text import read_page
 from dateline.display import MONTH_NAMES
+from dateline.load.phrases import story_start
 from dateline.load.sentences import DATELINE_LEAD, plain_text
 
 MAX_TITLE = 100
@@ -101,6 +102,12 @@ def from_dateline(blocks: Sequence[str]) -> list[str]:
     return list(blocks)
 
 
+def story_text(body: str) -> str:
+    """The body from the story's own headline or dateline, below the desk's notes; the notes
+    stay in the article."""
+    return body[story_start(body):]
+
+
 def finished(title: str | None, body: str, published: date | None, url: str | None,
              source: str | None, name: str) -> Story:
     """The story, or why there is none: no body, or no day to date it."""
@@ -109,9 +116,9 @@ def finished(title: str | None, body: str, published: date | None, url: str | No
         raise StoryError(f"{name}: no story text found")
     if published is None:
         raise StoryError(f"{name}: no publication date; give it with --published YYYY-MM-DD")
-    dateline = dateline_of(body) or day_dateline(published)
+    dateline = dateline_of(story_text(body)) or day_dateline(published)
     if not title:
-        first = plain_text(body.split("\n\n", 1)[0])
+        first = plain_text(story_text(body).split("\n\n", 1)[0])
         title = first if len(first) <= MAX_TITLE else first[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
     return Story(" ".join(title.split()), dateline, published, body + "\n", url, source)
 
@@ -120,11 +127,12 @@ def story_from_text(text: str, name: str, published: date | None) -> Story:
     """Pasted copy: an optional headline line, then the story opening with its dateline."""
     paragraphs = [block.strip() for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
     title = None
-    if paragraphs and DATELINE_LEAD.match(paragraphs[0]) is None:
-        lines = paragraphs[0].split("\n", 1)
+    lead = len(paragraphs) - len(story_text("\n\n".join(paragraphs)).split("\n\n"))
+    if lead < len(paragraphs) and DATELINE_LEAD.match(paragraphs[lead]) is None:
+        lines = paragraphs[lead].split("\n", 1)
         if len(lines[0]) <= MAX_TITLE * 2:
             title = lines[0].strip().lstrip("# ")
-            paragraphs[0] = lines[1].strip() if len(lines) > 1 else ""
+            paragraphs[lead] = lines[1].strip() if len(lines) > 1 else ""
     body = "\n\n".join(block for block in paragraphs if block)
     return finished(title, body, published, None, None, name)
 

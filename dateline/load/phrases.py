@@ -16,13 +16,31 @@ ASIDE = re.compile(r"\s*\([^()]*\)$")
 # The only letters re.IGNORECASE matches to ASCII that str.lower() does not map one-to-one onto
 # ASCII (İ ı ſ and the Kelvin sign): checked over every code point.
 FOLDS_ONTO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+# A desk's note, not the story: "(This story has been corrected to say ... Monday, not Sunday)",
+# "(Reporting by ...; Editing by ...)". Its dates are no events.
+DESK_NOTE = re.compile(
+    r"^[ \t]*\((?:This (?:story|article|version)|Correct|Updat|Add|Refil|Recast|Report|Writ|"
+    r"Edit|Additional report)[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.MULTILINE)
 
 
 def masked_body(body: str) -> str:
-    """The body with link targets, tags and code replaced by spaces, so offsets still match."""
+    """The body with the desk's opening notes, link targets, tags and code replaced by spaces,
+    so offsets still match."""
+    start = story_start(body)
+    if start:
+        body = " " * start + body[start:]
     if "](" not in body and "<" not in body and "`" not in body:
         return body
     return NOT_PROSE.sub(lambda match: " " * len(match.group()), body)
+
+
+def story_start(body: str) -> int:
+    """Where the story begins: after the desk's notes that open it ("(Corrects day of vote
+    ...)"), which agencies put above the dateline; 0 when none does."""
+    start, position = 0, len(body) - len(body.lstrip("\r\n"))
+    while (note := DESK_NOTE.match(body, position)) is not None:
+        start = position = len(body) - len(body[note.end():].lstrip())
+    return start
 
 
 def when_spans(when: str, body: str) -> list[tuple[int, int]]:
