@@ -120,7 +120,7 @@ def check_truth(site: Path, truth: Path) -> int:
     wrong = []
     for line in lines:
         got = events.get((line.timeline, line.id))
-        if got != (line.start, line.end):
+        if not agrees(line.start, line.end, got):
             wrong.append((line, got))
     print(f"events.json against _truth.jsonl: {len(lines) - len(wrong)}/{len(lines)} occurrences"
           f" agree ({len(events)} events in {len(list(site.glob('*/events.json')))} timelines)")
@@ -131,6 +131,17 @@ def check_truth(site: Path, truth: Path) -> int:
     if len(wrong) > 20:
         print(f"  ... and {len(wrong) - 20} more")
     return len(wrong)
+
+
+def agrees(start: str, end: str, got: tuple[str, str] | None) -> bool:
+    """The built event has the answer key's days. The generator dates by day only, so an event
+    the build timed ("last night": 20:00 to 05:00) agrees when its time starts on the key's
+    one day."""
+    if got is None:
+        return False
+    if "T" in got[0]:
+        return start == end == got[0][:10]
+    return got == (start, end)
 
 
 def row(name: str, run: Measurement | None, hugo: Measurement | None) -> str:
