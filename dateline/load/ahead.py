@@ -59,6 +59,8 @@ def future_marker(text: str, when: str) -> str | None:
 
 def words_ahead(what: str, when: str, quote: str | None) -> tuple[str, str] | None:
     """(marker, where it stands) when an event's own words say it is still ahead."""
+    if not FUTURE.search(what) and not (quote and FUTURE.search(quote)):
+        return None  # no marker anywhere: most events, so the clauses need not be found
     marker = future_marker(what, when)
     if marker is not None:
         return marker, 'its "what:"'
