@@ -71,9 +71,9 @@ def _fenced_main(
     """The child's side: its terminal is the two files, its limits the fences."""
     os.dup2(out, 1)
     os.dup2(err, 2)
-    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-    sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+    sys.stdin = open(os.devnull, encoding="utf-8")
     if environment is not None:
         os.environ.clear()
         os.environ.update(environment)
