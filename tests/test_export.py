@@ -15,7 +15,6 @@ import pytest
 
 from dateline.display import format_date
 from dateline.export.calendar import fold_line
-from dateline.export.data import csv_text
 from dateline.export.feed import xml_cdata, xml_document
 from dateline.export.formats import OUTPUT_FORMATS, export_timeline
 from dateline.jsontext import script_safe_json
@@ -461,16 +460,6 @@ def test_folding_a_long_ascii_line_cuts_every_75_octets() -> None:
     assert [len(piece) for piece in pieces] == [75, 75, 64]  # 75 + 74 + 63 = 212, plus spaces
     assert pieces[1] == " " + line[75:149]
     assert fold_line("SUMMARY:short") == ["SUMMARY:short"]
-
-
-@pytest.mark.parametrize("cell", [
-    "plain", "", "a,b", 'say "no"', "two\nlines", "cr\ronly", "crlf\r\n", " padded ", "tab\there",
-    "é, ü", '"', ",",
-])
-def test_csv_cells_are_quoted_as_the_csv_module_quotes_them(cell: str) -> None:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(["x", cell, "y"])
-    assert ",".join(["x", csv_text(cell), "y"]) + "\r\n" == buffer.getvalue()
 
 
 def test_script_safe_json_without_indent_escapes_markup_for_page_scripts() -> None:
