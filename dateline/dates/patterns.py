@@ -90,7 +90,12 @@ QUANTITY = quantity()
 # Clock times and parts of the day: accepted around a day and kept out of the span (the day's
 # time is read from the same words by times.py). A range's first time may leave out its a.m.
 CLOCK = (r"(?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b|\d{4} ?(?:gmt|utc|hrs|hours)\b"
-         r"|\d{4}z\b|\d{1,2}:\d\dz\b|noon\b|midnight\b|midday\b)")
+         r"|\d{4}(?= local time\b)|\d{4}z\b|\d{1,2}:\d\dz\b|noon\b|midnight\b|midday\b)")
+# A clock's equivalent in GMT, in parentheses after it, as the wires write it: '4:10 p.m.
+# (0710 GMT)', '(07:10 UTC)', '(0710Z)', '(7:10 a.m. GMT)'. The zone is required: a bare
+# '(0710)' states nothing to check. times.py reads it; timing.py checks it against the clock.
+GMT_EQUIVALENT = (r"\((?:\d{4}z|\d{1,2}:\d\dz"
+                  r"|(?:\d{4}|\d{1,2}[:.]\d\d|\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?) ?(?:gmt|utc))\)")
 CLOCK_RANGE = (rf"(?:between (?:{CLOCK}|\d{{1,2}}(?:[:.]\d\d)?) and {CLOCK}"
                rf"|from (?:{CLOCK}|\d{{1,2}}(?:[:.]\d\d)?) (?:to|until|till) {CLOCK})")
 UTC_OFFSET = r"(?:(?:gmt|utc) ?)?[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?\b"
@@ -102,8 +107,10 @@ TIME_HEDGE_WORDS = ("about ", "around ", "approximately ", "roughly ")
 TIME_LEAD = alternation(TIME_LEAD_WORDS)
 TIME_RELATION = alternation(TIME_RELATION_WORDS)
 TIME_HEDGE = alternation(TIME_HEDGE_WORDS)
-TIME_PHRASE = (rf"(?:(?:{TIME_LEAD})?(?:{CLOCK_RANGE}|(?:{TIME_RELATION})?(?:{TIME_HEDGE})?"
-               rf"(?:{CLOCK}|{DAY_PART}))(?: \(?(?:{ZONE}|{UTC_OFFSET})\)?)?)")
+STATED_ZONE = rf"(?: \(?(?:{ZONE}|{UTC_OFFSET})\)?)?"
+TIME_PHRASE = (rf"(?:(?:{TIME_LEAD})?(?:{CLOCK_RANGE}{STATED_ZONE}|(?:{TIME_RELATION})?"
+               rf"(?:{TIME_HEDGE})?(?:{CLOCK}{STATED_ZONE}(?: {GMT_EQUIVALENT})?"
+               rf"|{DAY_PART}{STATED_ZONE})))")
 BEFORE_DAY = (rf"(?:(?:early|late|sometime|earlier|later)(?: on)? |{TIME_PHRASE},? (?:on )?"
               r"|(?:in )?the (?:early|small|late) hours of |(?:early|late) in the day on "
               r"|(?:on |in )?the (?:night|morning|evening|afternoon) of )?")

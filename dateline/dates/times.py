@@ -37,10 +37,12 @@ class TimeForm(NamedTuple):
     build: Callable[[re.Match[str]], ClockReading]
 
 
-# One clock time: '7:40 a.m.', '7.40am', '7 p.m.', '19:40', '1940 gmt', '0740z', noon, midnight.
+# One clock time: '7:40 a.m.', '7.40am', '7 p.m.', '19:40', '1940 gmt', '0740z', '0900 local
+# time', noon, midnight.
 CLOCK = (r"(?:(?P<{p}h12>1[0-2]|0?[1-9])(?:[:.](?P<{p}m12>[0-5]\d))? ?(?P<{p}ampm>[ap])\.?m\b\.?"
          r"|(?P<{p}h24>[01]?\d|2[0-3])[:.](?P<{p}m24>[0-5]\d)z?\b"
-         r"|(?P<{p}hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?:z\b|(?= ?(?:gmt|utc|hrs|hours)\b))"
+         r"|(?P<{p}hhmm>(?:[01]\d|2[0-3])[0-5]\d)"
+         r"(?:z\b|(?= ?(?:gmt|utc|hrs|hours)\b| local time\b))"
          r"|(?P<{p}noon>noon)\b|(?P<{p}midnight>midnight)\b)")
 BARE_HOUR = r"(?P<{p}bare>1[0-2]|0?[1-9])(?:[:.](?P<{p}barem>[0-5]\d))?"
 AFTER_LEADS = ("shortly after", "just after", "soon after", "right after", "sometime after",
@@ -166,6 +168,30 @@ FORMS: tuple[TimeForm, ...] = (
 # Never inside a number: "22.01.2024" is a date, not 22:01.
 COMPILED_FORMS = tuple((form, re.compile(rf"(?<![\w:.])(?:{form.pattern})(?![\w:]|\.\d)"))
                        for form in FORMS)
+
+
+class GmtEquivalent(NamedTuple):
+    """A clock's equivalent in GMT, '(0710 GMT)': what it says and where it stands."""
+
+    minutes: int  # after midnight, GMT
+    start: int  # where its '(' stands in the words
+    end: int  # just after its ')'
+
+
+# '(0710 GMT)', '(07:10 UTC)', '(0710Z)', '(7:10 a.m. GMT)': one clock and GMT, UTC or Z.
+GMT_EQUIVALENT = re.compile(rf"\((?:{CLOCK.format(p='')})(?: ?(?P<gmt>gmt|utc))?\)")
+
+
+def read_gmt_equivalent(normal: str) -> GmtEquivalent | None:
+    """The first parenthesised GMT time in the (normalised) words, or None; a clock in brackets
+    without GMT, UTC or Z ('(7:10 a.m.)') states no zone, so it is none."""
+    for match in GMT_EQUIVALENT.finditer(normal):
+        if match["gmt"] is None and not match.group().endswith("z)"):
+            continue
+        found = _clock(match)
+        minutes = found[0] if found is not None else 0  # '(midnight GMT)' is 00:00
+        return GmtEquivalent(minutes % DAY_MINUTES, match.start(), match.end())
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from dateline.dates import lexicon
 from dateline.dates.resolve import normalise
 from dateline.dates.spans import describe_day
-from dateline.dates.times import ClockReading, read_clock
+from dateline.dates.times import ClockReading, GmtEquivalent, read_clock, read_gmt_equivalent
 from dateline.dates.zones import (
     AMBIGUOUS_ABBREVIATIONS,
     FIXED_ABBREVIATIONS,
@@ -57,15 +57,20 @@ def timed(resolved: ResolvedDate, when: str, zone_name: str | None, place: str |
           anchor: ResolvedDate | None = None) -> ResolvedDate:
     """`resolved` with the time of day its words state, when there is a zone to read it in."""
     anchor_timing = anchor.timing if anchor is not None else None
-    if resolved.timing is not None or (zone_name is None and anchor_timing is None):
+    if resolved.timing is not None:
         return resolved
+    if zone_name is None and anchor_timing is None:
+        return _unchecked(resolved, when)
     normal, positions = normalise(when)
     if anchor_timing is not None:
         shifted = _hours_from_anchor(resolved, normal, anchor_timing, zone_name)
         if shifted is not None:
             return shifted
-    if zone_name is None or resolved.start != resolved.end:
+    if zone_name is None:
+        return _unchecked(resolved, when)
+    if resolved.start != resolved.end:
         return resolved
+    normal, equivalent = clock_words(normal)
     found = read_clock(normal)
     if found is None:
         return resolved
@@ -81,9 +86,69 @@ def timed(resolved: ResolvedDate, when: str, zone_name: str | None, place: str |
     where = f"{place} ({zone_name})" if place else zone_name
     day = resolved.start if stated.where is None else start.date()
     note = _how_read(clock, stated, start, where)
+    if equivalent is not None:
+        _check_equivalent(equivalent, clock, stated, (start, end), where, when, positions)
+        note += f"; {_said(equivalent, when, positions)} agrees"
     if clock.part:
         note += f"; {clock.part} taken as {start:%H:%M} to {_clock_end(start, end)}"
     return _on_day(resolved, day, f"{resolved.explanation}; {note}", timing, resolved.approximate)
+
+
+def clock_words(normal: str) -> tuple[str, GmtEquivalent | None]:
+    """The words to read the clock and its zone from, and the GMT equivalent that checks them:
+    '4:10 p.m. (0710 GMT)' is 4:10 p.m. local time, so the parenthesis is blanked out (its GMT
+    is not the clock's zone). Where no clock stands beside it ('Monday (0710 GMT)') the
+    parenthesis is the time itself, and the words are read as they are."""
+    equivalent = read_gmt_equivalent(normal) if "(" in normal else None
+    if equivalent is None:
+        return normal, None
+    blank = " " * (equivalent.end - equivalent.start)
+    rest = f"{normal[:equivalent.start]}{blank}{normal[equivalent.end:]}"
+    found = read_clock(rest)
+    if found is None or found[0].part:
+        return normal, None
+    return rest, equivalent
+
+
+def _unchecked(resolved: ResolvedDate, when: str) -> ResolvedDate:
+    """Without a zone a time of day is not read, so a GMT equivalent cannot be checked: the day
+    named stays, and the explanation says the parenthesis went unchecked."""
+    if "(" not in when:
+        return resolved
+    normal, positions = normalise(when)
+    equivalent = clock_words(normal)[1]
+    if equivalent is None:
+        return resolved
+    note = (f"{_said(equivalent, when, positions)} not checked: the article has no zone, so "
+            "only its day is read")
+    return resolved._replace(explanation=f"{resolved.explanation}; {note}")
+
+
+def _said(equivalent: GmtEquivalent, when: str, positions: Sequence[int]) -> str:
+    """The parenthesis as the article writes it, '(0710 GMT)'."""
+    return when[positions[equivalent.start]:positions[equivalent.end - 1] + 1]
+
+
+def _check_equivalent(equivalent: GmtEquivalent, clock: ClockReading, stated: StatedZone,
+                      local: tuple[datetime, datetime], where: str, when: str,
+                      positions: Sequence[int]) -> None:
+    """The GMT time must fall within the clock's reading (one instant for '4:10 p.m.'), on
+    whichever day it comes: 1 a.m. on Monday in Tokyo is 1600 GMT on Sunday. A time that does
+    not is an error naming both, for one of them was sent wrong and only the source can say."""
+    start, end = (moment.astimezone(UTC) for moment in local)
+    gmt = datetime.combine(start.date(), time(), UTC) + timedelta(minutes=equivalent.minutes)
+    if gmt < start:
+        gmt += timedelta(days=1)
+    if gmt <= end:
+        return
+    words = stated.words if stated.words.lower() not in LOCAL_WORDS else ""
+    said = f'"{clock.said} {words}" is' if words else f'"{clock.said}" local time is'
+    written = f"{equivalent.minutes // 60:02d}:{equivalent.minutes % 60:02d}"
+    raise DateError(
+        f"{said} {start:%H:%M} GMT, not {written} GMT as \"{_said(equivalent, when, positions)}\" "
+        f"says, with {where} at {_offset_text(local[0])} in {MONTH_NAMES[local[0].month - 1]}; "
+        "one of the two times is wrong: check the source and correct the one that is",
+        positions[equivalent.start])
 
 
 def stated_zone(normal: str, positions: Sequence[int], zone_name: str,

@@ -58,6 +58,28 @@ def test_an_ambiguous_zone_is_an_error_with_the_choices(name: str, text: str) ->
     assert text[raised.value.offset:].lower().startswith(("ist", "cst"))
 
 
+@pytest.mark.parametrize(("name", "text"), cases("mismatches"),
+                         ids=[f"{n}:{t}" for n, t in cases("mismatches")])
+def test_a_gmt_equivalent_that_disagrees_is_an_error_naming_both(name: str, text: str) -> None:
+    table = FILES[name]
+    with pytest.raises(DateError) as raised:
+        read(table, text)
+    assert raised.value.message.startswith(table["mismatches"][text])
+    assert "one of the two times is wrong" in raised.value.message
+    assert text[raised.value.offset:].startswith("(")  # the caret stands on the parenthesis
+
+
+def test_without_a_zone_a_gmt_equivalent_keeps_the_day_named_and_says_so() -> None:
+    text = "4:10 p.m. (0710 GMT) on Monday"
+    day = resolve(text, date(2024, 1, 2))
+    reading = timed(day, text, None, None)
+    assert (reading.start, reading.end, reading.timing) == (date(2024, 1, 1), date(2024, 1, 1),
+                                                            None)
+    assert reading.explanation == (
+        f"{day.explanation}; (0710 GMT) not checked: the article has no zone, so only its "
+        "day is read")
+
+
 def test_without_a_zone_the_day_is_all() -> None:
     text = "7:40 a.m. Tuesday"
     day = resolve(text, date(2024, 1, 24))

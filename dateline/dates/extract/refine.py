@@ -62,8 +62,10 @@ MOVE_VERBS = re.compile(
     r"delayed|rescheduled)\b[^.;]*$"
 )
 DURATION_BEFORE = frozenset("for within than over".split())
+# A run of spaces is tried from its first only ((?<!\s)), so a search over blank text is linear.
 NUMBER_AFTER = re.compile(
-    r"(?:[.,]\d|\s*%|\s+(?:percent|per cent|million|billion|trillion|thousand|hundred)\b)",
+    r"(?:[.,]\d|(?<!\s)\s*%|(?<!\s)\s+(?:percent|per cent|million|billion|trillion|thousand"
+    r"|hundred)\b)",
     re.IGNORECASE,
 )  # "the 20%", "the 4.9 million", "the 2,500": a number, not a day of the month
 COUNT_NOUNS = frozenset(
