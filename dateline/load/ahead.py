@@ -33,6 +33,12 @@ WHAT_WAS_SAID = re.compile(
     r"confirmed|confirms|stated|states|reported|reports|according to|that)\b", re.IGNORECASE)
 # A date after a determiner names a thing ("the Nov. 5 election"); the verb is about another.
 NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
+# An aside set off by commas, as a `what` describes whom it names: "Lai Ching-te, frontrunner to
+# be Taiwan's next president, holds a rally". A relative clause there, or a marker that
+# qualifies a thing ("next", "coming"), is about that someone, not about the event's day.
+ASIDE = re.compile(r",[^,]*,")
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b", re.IGNORECASE)
+QUALIFIES_A_THING = frozenset({"next", "coming", "upcoming"})
 
 
 def clause_before(text: str, start: int) -> str:
@@ -40,6 +46,18 @@ def clause_before(text: str, start: int) -> str:
     breaks = [m.end() for m in LOCAL_CLAUSE_BREAK.finditer(text, 0, start)]
     breaks += [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
     return text[max(breaks, default=0):start]
+
+
+def marker_outside_asides(text: str, end: int) -> re.Match[str] | None:
+    """The first marker of `text[:end]` that is not about someone an aside describes."""
+    asides = list(ASIDE.finditer(text, 0, end))
+    for marker in FUTURE.finditer(text, 0, end):
+        aside = next((aside for aside in asides
+                      if aside.start() < marker.start() and marker.end() < aside.end()), None)
+        if aside is None or not (RELATIVE_ASIDE.match(aside.group())
+                                 or marker.group().lower() in QUALIFIES_A_THING):
+            return marker
+    return None
 
 
 def future_marker(text: str, when: str) -> str | None:
@@ -53,7 +71,7 @@ def future_marker(text: str, when: str) -> str | None:
         found = FUTURE.search(before)
     else:
         said = WHAT_WAS_SAID.search(text)
-        found = FUTURE.search(text, 0, said.start() if said else len(text))
+        found = marker_outside_asides(text, said.start() if said else len(text))
     return " ".join(found.group().split()) if found else None
 
 
