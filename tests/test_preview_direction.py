@@ -211,8 +211,11 @@ RALLY = ("TAIPEI, Jan 10 (Reuters) - Lai Ching-te, the ruling party's candidate,
         "Lai Ching-te, frontrunner to be Taiwan's next president, holds a rally in Taipei.",
         "Lai Ching-te, who will take office in May if he wins, holds a rally in Taipei.",
         "Lai Ching-te, whose party faces the coming vote, holds a rally in Taipei.",
+        "Lai Ching-te holds a rally in Taipei, which will host the main count.",
+        "Lai Ching-te holds a rally in Taipei, where police will close roads for the vote.",
     ],
-    ids=["next-in-an-aside", "who-will-in-an-aside", "coming-in-an-aside"],
+    ids=["next-in-an-aside", "who-will-in-an-aside", "coming-in-an-aside",
+         "which-will-to-the-end", "where-will-to-the-end"],
 )
 def test_a_marker_in_an_aside_about_someone_does_not_make_the_event_a_preview(
     make_content: MakeContent, what: str
@@ -232,8 +235,11 @@ def test_a_marker_in_an_aside_about_someone_does_not_make_the_event_a_preview(
         "In a first, the next president will address parliament.",
         "Lai Ching-te, the ruling party's candidate, is due to hold a rally in Taipei.",
         "The next round of talks opens in Taipei.",
+        "Lai Ching-te will hold a rally in Taipei, which hosts the main count.",
+        "In a first, the next round of talks opens in Taipei.",
     ],
-    ids=["list-then-will", "leading-phrase-then-will", "aside-then-is-due", "next-outside-asides"],
+    ids=["list-then-will", "leading-phrase-then-will", "aside-then-is-due", "next-outside-asides",
+         "will-then-which", "leading-phrase-then-next"],
 )
 def test_a_marker_outside_an_aside_about_someone_still_makes_the_event_a_preview(
     make_content: MakeContent, what: str

@@ -33,11 +33,13 @@ WHAT_WAS_SAID = re.compile(
     r"confirmed|confirms|stated|states|reported|reports|according to|that)\b", re.IGNORECASE)
 # A date after a determiner names a thing ("the Nov. 5 election"); the verb is about another.
 NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
-# An aside set off by commas, as a `what` describes whom it names: "Lai Ching-te, frontrunner to
-# be Taiwan's next president, holds a rally". A relative clause there, or a marker that
-# qualifies a thing ("next", "coming"), is about that someone, not about the event's day.
-ASIDE = re.compile(r",[^,]*,")
-RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b", re.IGNORECASE)
+# An aside set off by commas as a `what` describes whom or what it names: "Lai Ching-te,
+# frontrunner to be Taiwan's next president, holds a rally". A relative clause there, up to the
+# next comma or the end ("... in Taipei, which will host the count"), or a marker that
+# qualifies a thing ("next", "coming") between two commas, is about that someone or something,
+# not about the event's day.
+ASIDE = re.compile(r",[^,]*(?:,|$)")
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which|where)\b", re.IGNORECASE)
 QUALIFIES_A_THING = frozenset({"next", "coming", "upcoming"})
 
 
@@ -53,11 +55,17 @@ def marker_outside_asides(text: str, end: int) -> re.Match[str] | None:
     asides = list(ASIDE.finditer(text, 0, end))
     for marker in FUTURE.finditer(text, 0, end):
         aside = next((aside for aside in asides
-                      if aside.start() < marker.start() and marker.end() < aside.end()), None)
-        if aside is None or not (RELATIVE_ASIDE.match(aside.group())
-                                 or marker.group().lower() in QUALIFIES_A_THING):
+                      if aside.start() < marker.start() and marker.end() <= aside.end()), None)
+        if aside is None or not describes_what_it_names(aside.group(), marker.group()):
             return marker
     return None
+
+
+def describes_what_it_names(aside: str, marker: str) -> bool:
+    """Whether `marker`, within `aside`, is about whom or what the aside names."""
+    if RELATIVE_ASIDE.match(aside):
+        return True
+    return aside.endswith(",") and marker.lower() in QUALIFIES_A_THING
 
 
 def future_marker(text: str, when: str) -> str | None:
