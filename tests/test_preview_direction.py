@@ -197,3 +197,55 @@ def test_a_body_edit_that_makes_an_event_a_preview_is_caught_by_the_next_build(
     assert main(["--content", str(content), "--out", str(out), "--no-pdf"]) == 0
     (content / "a.md").write_text(article(sworn, body=SWORN_IN, **WASHINGTON), encoding="utf-8")
     assert main(["--content", str(content), "--out", str(out), "--no-pdf"]) == 1
+
+
+# TAIPEI, Wednesday 10 January 2024: the rally was on Tue 9 Jan; read ahead it would be the 16th.
+TAIPEI = {"dateline": "TAIPEI, Jan 10 (Reuters)", "published": "2024-01-10"}
+RALLY = ("TAIPEI, Jan 10 (Reuters) - Lai Ching-te, the ruling party's candidate, held a rally\n"
+         "in Taipei on Tuesday, telling supporters he would protect the island's democracy.\n")
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "Lai Ching-te, frontrunner to be Taiwan's next president, holds a rally in Taipei.",
+        "Lai Ching-te, who will take office in May if he wins, holds a rally in Taipei.",
+        "Lai Ching-te, whose party faces the coming vote, holds a rally in Taipei.",
+        "Lai Ching-te holds a rally in Taipei, which will host the main count.",
+        "Lai Ching-te holds a rally in Taipei, where police will close roads for the vote.",
+    ],
+    ids=["next-in-an-aside", "who-will-in-an-aside", "coming-in-an-aside",
+         "which-will-to-the-end", "where-will-to-the-end"],
+)
+def test_a_marker_in_an_aside_about_someone_does_not_make_the_event_a_preview(
+    make_content: MakeContent, what: str
+) -> None:
+    """An aside set off by commas describes whom it names: the event is the rally, told after
+    the fact, and its words outside the aside say nothing about it being ahead."""
+    content = make_content({"a.md": article(
+        f"  - id: rally\n    when: Tuesday\n    what: {what}\n", body=RALLY, **TAIPEI)})
+    event = the_event(built(content), "rally")
+    assert (event.date.start, event.date.end) == (date(2024, 1, 9), date(2024, 1, 9))
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "Unions, employers and ministers will meet in Taipei.",
+        "In a first, the next president will address parliament.",
+        "Lai Ching-te, the ruling party's candidate, is due to hold a rally in Taipei.",
+        "The next round of talks opens in Taipei.",
+        "Lai Ching-te will hold a rally in Taipei, which hosts the main count.",
+        "In a first, the next round of talks opens in Taipei.",
+    ],
+    ids=["list-then-will", "leading-phrase-then-will", "aside-then-is-due", "next-outside-asides",
+         "will-then-which", "leading-phrase-then-next"],
+)
+def test_a_marker_outside_an_aside_about_someone_still_makes_the_event_a_preview(
+    make_content: MakeContent, what: str
+) -> None:
+    content = make_content({"a.md": article(
+        f"  - id: e\n    when: Tuesday\n    what: {what}\n", **TAIPEI)})
+    report = problems(content)
+    assert "still ahead" in report
+    assert "Tue 16 Jan 2024" in report

@@ -33,6 +33,14 @@ WHAT_WAS_SAID = re.compile(
     r"confirmed|confirms|stated|states|reported|reports|according to|that)\b", re.IGNORECASE)
 # A date after a determiner names a thing ("the Nov. 5 election"); the verb is about another.
 NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
+# An aside set off by commas as a `what` describes whom or what it names: "Lai Ching-te,
+# frontrunner to be Taiwan's next president, holds a rally". A relative clause there, up to the
+# next comma or the end ("... in Taipei, which will host the count"), or a marker that
+# qualifies a thing ("next", "coming") between two commas, is about that someone or something,
+# not about the event's day.
+ASIDE = re.compile(r",[^,]*(?:,|$)")
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which|where)\b", re.IGNORECASE)
+QUALIFIES_A_THING = frozenset({"next", "coming", "upcoming"})
 
 
 def clause_before(text: str, start: int) -> str:
@@ -40,6 +48,24 @@ def clause_before(text: str, start: int) -> str:
     breaks = [m.end() for m in LOCAL_CLAUSE_BREAK.finditer(text, 0, start)]
     breaks += [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
     return text[max(breaks, default=0):start]
+
+
+def marker_outside_asides(text: str, end: int) -> re.Match[str] | None:
+    """The first marker of `text[:end]` that is not about someone an aside describes."""
+    asides = list(ASIDE.finditer(text, 0, end))
+    for marker in FUTURE.finditer(text, 0, end):
+        aside = next((aside for aside in asides
+                      if aside.start() < marker.start() and marker.end() <= aside.end()), None)
+        if aside is None or not describes_what_it_names(aside.group(), marker.group()):
+            return marker
+    return None
+
+
+def describes_what_it_names(aside: str, marker: str) -> bool:
+    """Whether `marker`, within `aside`, is about whom or what the aside names."""
+    if RELATIVE_ASIDE.match(aside):
+        return True
+    return aside.endswith(",") and marker.lower() in QUALIFIES_A_THING
 
 
 def future_marker(text: str, when: str) -> str | None:
@@ -53,7 +79,7 @@ def future_marker(text: str, when: str) -> str | None:
         found = FUTURE.search(before)
     else:
         said = WHAT_WAS_SAID.search(text)
-        found = FUTURE.search(text, 0, said.start() if said else len(text))
+        found = marker_outside_asides(text, said.start() if said else len(text))
     return " ".join(found.group().split()) if found else None
 
 
