@@ -158,9 +158,14 @@ def slug(what: str) -> str:
                                                                             "that")]
         picked = [*heads[-1:], words[verb], *object_head(after)]
         if len(picked) >= 2 and (len(picked) == 3 or words[verb].lower() not in REPORTING):
-            return "-".join(word.lower().replace("'", "") for word in picked)[:SLUG_LIMIT]
-    keys = [word.lower() for word in words if key_word(word)]
+            return "-".join(id_word(word) for word in picked)[:SLUG_LIMIT]
+    keys = [id_word(word) for word in words if key_word(word)]
     return "-".join(keys[:3])[:SLUG_LIMIT].strip("-") or "event"
+
+
+def id_word(word: str) -> str:
+    """A word as an id holds it: lower case, without apostrophes ("china's": "chinas")."""
+    return word.lower().replace("'", "")
 
 
 def key_word(word: str) -> bool:

@@ -10,8 +10,9 @@ import pytest
 from dateline.authoring.coverage import coverage_warnings
 from dateline.authoring.suggest import suggest, suggest_events
 from dateline.authoring.suggest_write import SuggestWriteError, write_suggestions
-from dateline.authoring.wording import Suggestion
+from dateline.authoring.wording import Suggestion, slug
 from dateline.load.article import load_article
+from dateline.load.fields import SLUG
 from dateline.model import Article
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -304,3 +305,12 @@ def test_what_someone_said_keeps_its_speaker() -> None:
                        " rates would rise on Friday.\n", published="2022-03-21")
     assert [d.what for d in suggest(story)] == [
         "The head of the central bank said that rates would rise."]
+
+
+@pytest.mark.parametrize("what", [
+    "China's defence ministry on the drills.",  # no verb: the id is made of key words
+    "Taiwan's election commission count.",
+    "Officials' statement.",
+])
+def test_a_drafted_id_is_one_the_build_accepts(what: str) -> None:
+    assert SLUG.fullmatch(slug(what)), slug(what)
