@@ -140,8 +140,11 @@ def test_a_second_event_of_the_same_weekday_is_judged_by_its_own_sentence(
         ("Carmaker Halden announces it plans to cut 2,000 jobs.",
          "LONDON, March 14 (Reuters) - Carmaker Halden announced on Tuesday that it plans to\n"
          "cut 2,000 jobs, and said it is expected to close a plant in 2025.\n"),
+        ("'\"We will win this seat,\" the Labour candidate tells a rally in Leeds.'",
+         "LONDON, March 14 (Reuters) - \"We will win this seat,\" the Labour candidate told a\n"
+         "rally in Leeds on Tuesday.\n"),
     ],
-    ids=["said-he-will", "told-that-is-set-to", "announced-that-plans-to"],
+    ids=["said-he-will", "told-that-is-set-to", "announced-that-plans-to", "quoted-speech-first"],
 )
 def test_reported_speech_about_the_future_dates_the_saying_without_complaint(
     make_content: MakeContent, what: str, body: str

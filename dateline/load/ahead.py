@@ -41,6 +41,9 @@ NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.
 ASIDE = re.compile(r",[^,]*(?:,|$)")
 RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which|where)\b", re.IGNORECASE)
 QUALIFIES_A_THING = frozenset({"next", "coming", "upcoming"})
+# Words in quotation marks are someone's: '"We will win," she told a rally on Tuesday' dates
+# the rally, whatever the words look ahead to.
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
 def clause_before(text: str, start: int) -> str:
@@ -72,6 +75,7 @@ def future_marker(text: str, when: str) -> str | None:
     """The marker saying the event `when` dates is ahead: in the clause before the `when`
     where the text holds it; else, for a `what`, before anything it reports being said."""
     spans = when_spans(when, text)
+    text = without_speech(text, spans[0][0] if spans else None)
     if spans:
         before = clause_before(text, spans[0][0])
         if NAMES_A_THING.search(before):
@@ -81,6 +85,13 @@ def future_marker(text: str, when: str) -> str | None:
         said = WHAT_WAS_SAID.search(text)
         found = marker_outside_asides(text, said.start() if said else len(text))
     return " ".join(found.group().split()) if found else None
+
+
+def without_speech(text: str, keep: int | None) -> str:
+    """`text` with its passages in quotation marks blanked, offsets kept, except the one that
+    holds offset `keep` (the date's own: '"We will meet on Friday," he said')."""
+    return QUOTED.sub(lambda quoted: quoted.group() if keep is not None and (
+        quoted.start() <= keep < quoted.end()) else " " * len(quoted.group()), text)
 
 
 def words_ahead(what: str, when: str, quote: str | None) -> tuple[str, str] | None:
