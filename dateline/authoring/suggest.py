@@ -144,21 +144,13 @@ def suggest_events(article: Article, resolve_ok: Callable[[Mention], bool] = usa
     return "events:\n" + "".join(line for s in suggestions for line in entry_lines(s, 2, 4))
 
 
-REPORTED_BY = re.compile(
-    r"\b(?:said|says|told|tells|announced|announces|added|reported|confirmed|stated|wrote)"
-    r"(?:\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
-
-
 def local_clause(body: str, found: Mention, text: tuple[int, int]) -> str:
-    """The words of the clause holding the date: from the last break before it to the next,
-    so "said late Monday that ... will be released" reads as "said late Monday"."""
-    start, end = text
+    """The words of the clause holding the date, up to the date: what governs it ("will meet
+    on Friday"). Words after it belong to the next clause ("talks that began on Sunday will
+    resume"), as the build's preview check reads them too."""
+    start = text[0]
     before = [match.end() for match in LOCAL_CLAUSE_BREAK.finditer(body, start, found.start)]
-    clause_start = before[-1] if before else start
-    if REPORTED_BY.search(body, clause_start, found.start):
-        return body[clause_start:found.end]  # "said late Monday [the tranche will ...]"
-    after = LOCAL_CLAUSE_BREAK.search(body, found.end, end)
-    return body[clause_start:after.start() if after else end]
+    return body[before[-1] if before else start:found.end]
 
 
 # "delegates said they would resume on Monday": what was said looks ahead of the saying.

@@ -65,6 +65,9 @@ PREPOSITION_BEFORE = re.compile(
     r"till|through|starting|as early as|as late as|no later than|earlier|later)\s*$",
     re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r",?\s\b(who|which|that)\s+(?=\w)", re.IGNORECASE)
+# After a relative clause's date, the sentence's own verb: the clause ends at the date.
+MAIN_VERB_NEXT = re.compile(r"\s+(?:will|would|shall|should|can|could|may|might|must|is|are|"
+                            r"was|were|has|have|had|did|does|do)\b", re.IGNORECASE)
 COMPLEMENT_VERB = re.compile(
     r"\b(?:said|says|say|told\s+\w+|tells\s+\w+|announced|added|warned|confirmed|stated|"
     r"believes?|believed|thinks?|thought|hopes?|hoped|expects?|expected|knew|knows?|"
@@ -92,6 +95,8 @@ def drafted_what(body: str, reported: Reported) -> str:
             start = inner.end()
             after = re.search(r"[,;]", body[reported.mention.end:end])
             end = reported.mention.end + after.start() if after else end
+            if MAIN_VERB_NEXT.match(body, reported.mention.end, end):
+                end = reported.mention.end  # "workers who walked out on Monday [will return]"
     pieces: list[str] = []
     at = start
     for cut_start, cut_end in reported.cut:

@@ -314,3 +314,15 @@ def test_what_someone_said_keeps_its_speaker() -> None:
 ])
 def test_a_drafted_id_is_one_the_build_accepts(what: str) -> None:
     assert SLUG.fullmatch(slug(what)), slug(what)
+
+
+def test_a_date_is_drafted_ahead_by_the_words_before_it_not_those_after() -> None:
+    """NEW DELHI, Tuesday 5 September 2023: the talks began on Sunday 3 September and resume on
+    Thursday 7 September; "will" belongs to the resumption."""
+    story = wire_story("NEW DELHI, Sept 5 (Reuters) - Sherpa talks that began on Sunday will"
+                       " resume on Thursday.\n", published="2023-09-05",
+                       dateline="NEW DELHI, Sept 5 (Reuters) -")
+    drafts = suggest(story)
+    assert {draft.when: draft.direction for draft in drafts} == {
+        "Sunday": None, "Thursday": "future"}
+    assert drafts[0].what == "Sherpa talks began."
