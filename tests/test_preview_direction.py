@@ -252,3 +252,50 @@ def test_a_marker_outside_an_aside_about_someone_still_makes_the_event_a_preview
     report = problems(content)
     assert "still ahead" in report
     assert "Tue 16 Jan 2024" in report
+
+
+# Found by trying the check on agency copy. WASHINGTON, Wednesday 24 January 2024: a Saturday
+# ahead is Sat 27 Jan, read back Sat 20 Jan; "Tuesday" is Tue 23 Jan read back.
+@pytest.mark.parametrize(
+    ("what", "body"),
+    [
+        ("Voters choose a president in a runoff.",
+         "WASHINGTON, Jan. 24 (Reuters) - Voters will choose between the governor and the\n"
+         "senator in a runoff on Saturday.\n"),
+        ("Dock workers strike.",
+         "WASHINGTON, Jan. 24 (Reuters) - Talks broke down, with a strike set to begin at\n"
+         "the ports on Saturday.\n"),
+        ("Dock workers strike.",
+         "WASHINGTON, Jan. 24 (Reuters) - Talks broke down, with a strike set to begin at\n"
+         "12:01 a.m. on Saturday.\n"),
+    ],
+    ids=["will-choose-between-x-and-y", "set-to-begin", "set-to-begin-at-a-time"],
+)
+def test_previews_worded_as_the_wires_word_them_are_caught(
+    make_content: MakeContent, what: str, body: str
+) -> None:
+    content = make_content({"a.md": article(
+        f"  - id: sworn\n    when: Saturday\n    what: {what}\n", body=body, **WASHINGTON)})
+    report = problems(content)
+    assert WHEN_AT in report and "Sat 27 Jan 2024" in report
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "The central bank holds rates and signals it will cut in March.",
+        "Strikers vow they will stay out.",
+        "The chipmaker unveils its next-generation chip.",
+        "The central bank leaves rates unchanged; its next meeting is in March.",
+        "Parliament elects a speaker who will serve until 2026.",
+    ],
+    ids=["signals-it-will", "vow-they-will", "next-generation", "after-a-semicolon",
+         "who-will-describes-someone"],
+)
+def test_a_past_event_whose_what_looks_ahead_at_something_else_builds(
+    make_content: MakeContent, what: str
+) -> None:
+    content = make_content({"a.md": article(
+        f"  - id: done\n    when: Tuesday\n    what: {what}\n", **WASHINGTON)})
+    event = the_event(built(content), "done")
+    assert (event.date.start, event.date.end) == (date(2024, 1, 23), date(2024, 1, 23))

@@ -19,18 +19,27 @@ from dateline.load.phrases import when_spans
 from dateline.model import EventSpec, ResolvedDate
 
 FUTURE = re.compile(r"(?:\b(?:will|shall|is due|are due|is expected|are expected|"
-                    r"is scheduled|are scheduled|plans? to|is set to|are set to|is to|are to|"
-                    r"next|coming|upcoming)\b|'ll\b)", re.IGNORECASE)
+                    r"is scheduled|are scheduled|plans? to|set to|is to|are to|"
+                    r"next(?!-)|coming|upcoming)\b|'ll\b)", re.IGNORECASE)
+# Punctuation between digits ("12:01", "12,000") breaks no clause.
 LOCAL_CLAUSE_BREAK = re.compile(
-    r"[,;:]|\b(?:that|which|who|when|once|if|because|after|before|until|while|where)\b",
+    r"[,;:](?!\d)|\b(?:that|which|who|when|once|if|because|after|before|until|while|where)\b",
     re.IGNORECASE)
 # Also ends the clause here: "He will travel next week and met the king on Friday" dates a
-# meeting the marker does not govern.
-CLAUSE_END = re.compile(r"[.!?][\"'”’)]*\s|\b(?:and|but)\b", re.IGNORECASE)
+# meeting the marker does not govern. A dotted abbreviation's last full stop ("a.m.", "U.S.")
+# ends none.
+CLAUSE_END = re.compile(r"(?<!\.[A-Za-z])[.!?][\"'”’)]*\s|\b(?:and|but)\b", re.IGNORECASE)
+# ... but not the "and" of "between X and Y", inside the clause: "will choose between A and B
+# in a runoff on Sunday".
+BETWEEN = re.compile(r"\bbetween\b[^,;]*$", re.IGNORECASE)
 # Where a `what` starts to tell what someone said: "Officials say [the rescue will take ...]".
 WHAT_WAS_SAID = re.compile(
     r"\b(?:said|says|say|told|tells|tell|announced|announces|announce|added|adds|warned|warns|"
-    r"confirmed|confirms|stated|states|reported|reports|according to|that)\b", re.IGNORECASE)
+    r"confirmed|confirms|stated|states|reported|reports|signals|signalled|signaled|vows?|"
+    r"vowed|pledges?|pledged|promises?|promised|according to|that)\b", re.IGNORECASE)
+# Where a `what`'s own event has been told: at a semicolon, or at a relative clause with no
+# comma before it ("elects a speaker who will serve"), which describes whom it follows.
+WHAT_TOLD = re.compile(r";|(?<!,)\s(?:who|which)\b", re.IGNORECASE)
 # A date after a determiner names a thing ("the Nov. 5 election"); the verb is about another.
 NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
 # An aside set off by commas as a `what` describes whom or what it names: "Lai Ching-te,
@@ -49,7 +58,8 @@ QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 def clause_before(text: str, start: int) -> str:
     """The words of the clause holding a date, up to the date: what governs it."""
     breaks = [m.end() for m in LOCAL_CLAUSE_BREAK.finditer(text, 0, start)]
-    breaks += [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
+    breaks += [m.end() for m in CLAUSE_END.finditer(text, 0, start)
+               if m.group().lower() != "and" or not BETWEEN.search(text, 0, m.start())]
     return text[max(breaks, default=0):start]
 
 
@@ -82,8 +92,8 @@ def future_marker(text: str, when: str) -> str | None:
             return None
         found = FUTURE.search(before)
     else:
-        said = WHAT_WAS_SAID.search(text)
-        found = marker_outside_asides(text, said.start() if said else len(text))
+        ends = [m.start() for m in (WHAT_WAS_SAID.search(text), WHAT_TOLD.search(text)) if m]
+        found = marker_outside_asides(text, min(ends, default=len(text)))
     return " ".join(found.group().split()) if found else None
 
 
