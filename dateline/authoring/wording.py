@@ -124,6 +124,7 @@ def tidied(text: str) -> str:
     """Plain text as a drafted `what`: no stray punctuation, at most MAX_WHAT characters, one
     capital and a full stop."""
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "at 8 p.m. [on Sunday]." ends once
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"[,;:]\s*(?=[.!?]?[\"'”’]?$)", "", text)
     text = LEADING_LINK.sub("", re.sub(r"^[,;:\s]+", "", text)).strip()

@@ -326,3 +326,9 @@ def test_a_date_is_drafted_ahead_by_the_words_before_it_not_those_after() -> Non
     assert {draft.when: draft.direction for draft in drafts} == {
         "Sunday": None, "Thursday": "future"}
     assert drafts[0].what == "Sherpa talks began."
+
+
+def test_a_what_ending_in_an_abbreviation_ends_with_one_full_stop() -> None:
+    story = wire_story("LONDON, July 2 (Reuters) - Polls will close at 10 p.m. on Thursday.\n",
+                       published="2024-07-02", dateline="LONDON, July 2 (Reuters) -")
+    assert [draft.what for draft in suggest(story)] == ["Polls will close at 10 p.m."]
