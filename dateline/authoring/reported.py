@@ -37,7 +37,7 @@ BOUNDARIES = (
     re.compile(r",\s+(?:and|but|while|whereas|before|after|as)\s", re.IGNORECASE),
     re.compile(r"\s(?:and|but)\s", re.IGNORECASE),
     re.compile(r"\s(?:after|before|because|when|as|while|until)\s", re.IGNORECASE),
-    re.compile(r","),
+    re.compile(r",(?!\d)"),  # not the comma of "12,000"
 )
 # What joins two dates that are alternatives for one event: "Tuesday or Wednesday".
 ALTERNATIVE = re.compile(r",?\s+or\s+(?:on\s+|at\s+|in\s+|by\s+)?", re.IGNORECASE)

@@ -332,3 +332,12 @@ def test_a_what_ending_in_an_abbreviation_ends_with_one_full_stop() -> None:
     story = wire_story("LONDON, July 2 (Reuters) - Polls will close at 10 p.m. on Thursday.\n",
                        published="2024-07-02", dateline="LONDON, July 2 (Reuters) -")
     assert [draft.what for draft in suggest(story)] == ["Polls will close at 10 p.m."]
+
+
+def test_a_number_with_a_thousands_comma_is_not_cut_between_two_drafts() -> None:
+    story = wire_story("WASHINGTON, Nov 1 (Reuters) - The Labor Department said on Friday that the"
+                       " economy added just 12,000 jobs in October, a figure distorted by"
+                       " hurricanes.\n", published="2024-11-01",
+                       dateline="WASHINGTON, Nov 1 (Reuters) -")
+    whats = [draft.what for draft in suggest(story)]
+    assert "12,000 jobs" in whats[0] and not any(what.startswith("000") for what in whats)
