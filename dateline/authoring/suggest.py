@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
 
 from dateline.authoring.coverage import body_dates, covering_event
 from dateline.authoring.reported import Reported, reported_events
@@ -17,10 +19,17 @@ from dateline.authoring.suggest_write import entry_lines
 from dateline.authoring.wording import Suggestion, drafted_what, slug, stems, tidied, unique
 from dateline.dates import DateError, resolve
 from dateline.dates.extract.candidates import Mention
+from dateline.dates.patterns import TIME_PHRASE
 from dateline.load.ahead import FUTURE, LOCAL_CLAUSE_BREAK, words_ahead
 from dateline.load.phrases import claimed_when_spans, lowered_for_search, masked_body
 from dateline.load.sentences import plain_text, sentence_quotes, sentence_spans
 from dateline.model import Article, Direction, EventSpec
+
+# A clock time just before a date, which extraction leaves out of the date's words ("at about
+# 1:30 a.m. on Tuesday"): a draft's `when` keeps it, so the event keeps its time of day. Words
+# without digits ("just after midnight") stay in the `what`, as an editor drafting keeps them.
+LEADING_CLOCK = re.compile(rf"(?:{TIME_PHRASE}),? (?:on )?$", re.IGNORECASE)
+CLOCK_REACH = 60  # characters before a date searched for its clock time
 
 
 def usable(found: Mention) -> bool:
@@ -35,7 +44,8 @@ def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable,
     body = masked_body(article.body)
     dates = body_dates(article)
     sentences = sentence_spans(body)
-    reported = [r for r in reported_events(body, sentences, dates) if resolve_ok(r.mention)]
+    reported = [with_leading_clock(article.body, body, r, article.reference)
+                for r in reported_events(body, sentences, dates) if resolve_ok(r.mention)]
     claimed = claimed_spans(article)
     covered = {r.mention.start: covering_of(r, claimed) for r in reported}
     taken = {event.id for event in article.events} | {event.id for event in timeline_events}
@@ -60,6 +70,29 @@ def suggest(article: Article, resolve_ok: Callable[[Mention], bool] = usable,
         anchor, note = anchor_for(r, body, dates, reported, ids, covered, known, article)
         drafts.append(Suggestion(ids[r.mention.start], when, what, anchor, None, note))
     return drafts
+
+
+def with_leading_clock(text: str, masked: str, reported: Reported,
+                       reference: date) -> Reported:
+    """The reported event with the clock time before its date taken into its date's words,
+    where the two read to the same days; its `what` then leaves the time out."""
+    mention = reported.mention
+    if mention.needs_anchor or mention.resolved is None:
+        return reported
+    clock = LEADING_CLOCK.search(masked, max(0, mention.start - CLOCK_REACH), mention.start)
+    if clock is None or not any(character.isdigit() for character in clock.group()):
+        return reported  # a part of the day ("just after midnight") stays in the `what`
+    start = clock.start() + (3 if masked[clock.start():clock.start() + 3].lower() == "at " else 0)
+    wording = text[start:mention.end]  # "1:30 a.m. on Tuesday", as "on Tuesday" drops its "on"
+    try:
+        read = resolve(" ".join(wording.split()), reference)
+    except DateError:
+        return reported
+    if read.span != mention.resolved.span:
+        return reported
+    wider = replace(mention, start=start, text=wording)
+    cut = tuple(sorted({*reported.cut, (clock.start(), mention.end)}))
+    return replace(reported, mention=wider, cut=cut)
 
 
 def what_of(body: str, reported: Reported, sentences: Sequence[tuple[int, int]]) -> str:
