@@ -8,16 +8,15 @@ anything is written.
 from __future__ import annotations
 
 import bisect
-import json
-import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 from ruamel.yaml import YAML as RoundTrip
 from ruamel.yaml.error import MarkedYAMLError, StreamMark, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from dateline.authoring.scaffold import yaml_string
 
 if TYPE_CHECKING:
     from dateline.authoring.wording import Suggestion
@@ -44,22 +43,11 @@ def scalar(value: str) -> str:
         plain_ok = yaml.safe_load(f"key: {value}") == {"key": value}
     except yaml.YAMLError:
         plain_ok = False
-    return value if plain_ok else json.dumps(value, ensure_ascii=False)
+    return value if plain_ok else yaml_string(value)
 
 
 class SuggestWriteError(Exception):
     """Why a file was left untouched."""
-
-
-def write_suggestions(path: Path, suggestions: Sequence[Suggestion]) -> None:
-    """Add the drafts after the file's last event, in place, or raise and write nothing."""
-    original = path.read_bytes().decode("utf-8")
-    updated = with_suggestions(original, suggestions, str(path))
-    if updated == original:
-        return
-    temporary = path.with_name(f".{path.name}.suggest")
-    temporary.write_bytes(updated.encode("utf-8"))
-    os.replace(temporary, path)
 
 
 def with_suggestions(content: str, suggestions: Sequence[Suggestion], name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def timeline_events(folder: Path, timeline: str, leave_out: Path | None = None) 
 def suggest(path: Path, write: bool) -> int:
     from dateline.authoring.suggest import suggest as draft
     from dateline.authoring.suggest import suggest_events
-    from dateline.authoring.suggest_write import SuggestWriteError, write_suggestions
+    from dateline.authoring.suggest_write import SuggestWriteError, with_suggestions
     from dateline.engine.pipeline import display_path
     from dateline.load.article import load_article
 
@@ -50,10 +51,27 @@ def suggest(path: Path, write: bool) -> int:
               or "# every dated phrase of the body is covered")
         return 0
     suggestions = draft(article, timeline_events=others)
+    original = data.decode("utf-8")
     try:
-        write_suggestions(path, suggestions)
+        updated = with_suggestions(original, suggestions, str(path))
+        if updated != original:
+            _replace(path, updated.encode("utf-8"))
     except SuggestWriteError as problem:
         print(f"error: {problem}; {path} was not changed", file=sys.stderr)
         return 1
+    except OSError as problem:
+        print(f"error: cannot write {path}: {problem.strerror}; it was not changed",
+              file=sys.stderr)
+        return 1
     print(f"added {len(suggestions)} events to {display_path(path)}")
     return 0
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `data` beside `path`, then swap it in: the file is whole before or after."""
+    temporary = path.with_name(f".{path.name}.suggest")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

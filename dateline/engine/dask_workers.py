@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from dateline.engine.parallel import Workers, chunks_for
+from dateline.engine.parallel import Workers
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -96,7 +96,7 @@ class DaskWorkers(Workers):
     ) -> list[Result]:
         if not items:
             return []
-        return [result for done in self.run(stage, chunks_for(items, self.jobs)) for result in done]
+        return self.run_chunks(stage, items)
 
     def run(
         self,

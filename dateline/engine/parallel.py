@@ -70,6 +70,12 @@ class Workers:
         self.start(len(items))
         if self._pool is None:
             return stage(items)
+        return self.run_chunks(stage, items)
+
+    def run_chunks(
+        self, stage: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item]
+    ) -> list[Result]:
+        """`stage` over `items` cut by `chunks_for`, run by `run`, the chunks' results joined."""
         return [result for done in self.run(stage, chunks_for(items, self.jobs)) for result in done]
 
     def run(

@@ -9,11 +9,12 @@ import pytest
 
 from dateline.authoring.coverage import coverage_warnings
 from dateline.authoring.suggest import suggest, suggest_events
-from dateline.authoring.suggest_write import SuggestWriteError, write_suggestions
+from dateline.authoring.suggest_write import SuggestWriteError, with_suggestions
 from dateline.authoring.wording import Suggestion, slug
 from dateline.load.article import load_article
 from dateline.load.fields import SLUG
 from dateline.model import Article
+from tests.cli_runner import run_dateline
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
@@ -63,7 +64,9 @@ def test_write_adds_lines_and_changes_no_other_byte(tmp_path: Path) -> None:
     source = ARTICLES / "2024-03-13-port.md"
     target = tmp_path / source.name
     shutil.copy(source, target)
-    write_suggestions(target, suggest(article(source)))
+    text = target.read_text(encoding="utf-8")
+    target.write_text(with_suggestions(text, suggest(article(source)), target.name),
+                      encoding="utf-8")
     before = source.read_text(encoding="utf-8").splitlines(keepends=True)
     added = (
         "    -   id: authority-said-ships\n"
@@ -86,7 +89,7 @@ def test_write_refuses_a_file_it_cannot_parse(tmp_path: Path) -> None:
     broken.write_text(content, encoding="utf-8")
     drafts = suggest(article(ARTICLES / "2024-03-13-port.md"))
     with pytest.raises(SuggestWriteError, match="cannot parse"):
-        write_suggestions(broken, drafts)
+        with_suggestions(content, drafts, broken.name)
     assert broken.read_text(encoding="utf-8") == content
 
 
@@ -353,3 +356,19 @@ def test_a_clock_time_before_a_date_is_drafted_into_its_when() -> None:
     assert draft.when == "about 1:30 a.m. on Tuesday"
     assert draft.what == ("The Francis Scott Key Bridge collapsed after a ship hit it, officials"
                           " said.")
+
+
+def test_suggest_write_adds_the_drafts_to_the_file_and_it_checks_clean(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "site.yaml").write_text("title: Desk\ntimelines:\n  port-strike:\n    title: Port\n",
+                                       encoding="utf-8")
+    target = content / "2024-03-13-port.md"
+    shutil.copy(ARTICLES / target.name, target)
+    written = run_dateline("suggest", str(target), "--write", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert "added 2 events" in written.stdout
+    assert suggest(article(target)) == []
+    assert sorted(path.name for path in content.iterdir()) == [target.name, "site.yaml"]
+    checked = run_dateline("check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
